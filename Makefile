@@ -1,0 +1,88 @@
+# Bases communes — every set-up step lives here so that a fresh clone needs only `make run`
+# and `make test` (see README.md).
+
+PYTHON ?= python3
+VENV := .venv
+BIN := $(VENV)/bin
+PY := $(BIN)/python
+MANAGE := $(PY) manage.py
+HOST ?= 127.0.0.1
+PORT ?= 8000
+
+PG_CLUSTER_VERSION ?= 15
+PG_USER ?= bases_communes
+PG_PASSWORD ?= bases_communes
+PG_DB ?= bases_communes
+PG_URL := postgres://$(PG_USER):$(PG_PASSWORD)@127.0.0.1:5432/$(PG_DB)
+
+.PHONY: help install run serve migrate demo test lint check-migrations test-sqlite test-postgres \
+	postgres browser-deps format lock clean
+
+help:
+	@echo "make run    — installe, migre, charge la démo et sert sur http://$(HOST):$(PORT)"
+	@echo "make test   — ruff, checks Django, migrations, tests sur SQLite puis PostgreSQL"
+
+# The virtualenv is rebuilt whenever the lock file changes.
+$(VENV)/.installed: requirements.lock
+	test -x $(PY) || $(PYTHON) -m venv $(VENV)
+	$(PY) -m pip install --quiet --disable-pip-version-check --upgrade "pip==26.3"
+	$(PY) -m pip install --quiet --disable-pip-version-check --no-deps -r requirements.lock
+	touch $@
+
+install: $(VENV)/.installed
+
+migrate: install
+	$(MANAGE) migrate --noinput
+
+demo: migrate
+	$(MANAGE) load_demo
+
+run: demo
+	$(MANAGE) runserver $(HOST):$(PORT)
+
+serve: install
+	$(MANAGE) runserver $(HOST):$(PORT)
+
+lint: install
+	$(BIN)/ruff check .
+	$(BIN)/ruff format --check .
+
+format: install
+	$(BIN)/ruff check --fix .
+	$(BIN)/ruff format .
+
+check-migrations: install
+	DJANGO_SETTINGS_MODULE=config.settings.test $(MANAGE) check
+	DJANGO_SETTINGS_MODULE=config.settings.test $(MANAGE) makemigrations --check --dry-run
+
+test: lint check-migrations browser-deps test-sqlite test-postgres
+
+test-sqlite: install
+	$(BIN)/pytest -q
+
+test-postgres: install postgres
+	DATABASE_URL=$(PG_URL) $(BIN)/pytest -q
+
+# The local PostgreSQL cluster (Debian's postgresql package): started if down, with a role that
+# may create the test database.
+postgres:
+	@command -v pg_ctlcluster >/dev/null || (apt-get update -qq && DEBIAN_FRONTEND=noninteractive apt-get install -y -qq postgresql postgresql-contrib)
+	@pg_lsclusters -h | grep -q "^$(PG_CLUSTER_VERSION) *main .*online" || pg_ctlcluster $(PG_CLUSTER_VERSION) main start
+	@runuser -u postgres -- psql -qtAc "SELECT 1 FROM pg_roles WHERE rolname='$(PG_USER)'" | grep -q 1 || \
+		runuser -u postgres -- psql -qc "CREATE ROLE $(PG_USER) LOGIN CREATEDB PASSWORD '$(PG_PASSWORD)'"
+	@runuser -u postgres -- psql -qtAc "SELECT 1 FROM pg_database WHERE datname='$(PG_DB)'" | grep -q 1 || \
+		runuser -u postgres -- createdb -O $(PG_USER) $(PG_DB)
+
+# Real-browser tests drive Debian's Chromium (no browser download from elsewhere).
+browser-deps:
+	@test -x /usr/bin/chromium -a -x /usr/bin/chromedriver || \
+		(apt-get update -qq && DEBIAN_FRONTEND=noninteractive apt-get install -y -qq chromium chromium-driver)
+
+lock: install
+	$(PY) -m pip install --quiet -e ".[dev]" && \
+	(echo "# Exact versions of every package, direct and transitive (Python 3.11)."; \
+	 echo "# Regenerate after changing pyproject.toml: make lock"; \
+	 $(PY) -m pip freeze --exclude-editable) > requirements.lock
+
+clean:
+	rm -rf $(VENV) db.sqlite3 media static_collected

@@ -1,0 +1,46 @@
+"""Which pages a person may see: everything under a private base is for its members only.
+
+Every listing, count and search result goes through `visible_pages`, so that a private base
+cannot leak through one of them while the others are careful.
+"""
+
+from django.db.models import Exists, OuterRef
+from django.db.models.functions import Substr
+from django.http import Http404
+from wagtail.models import Page
+
+from .models import BASE_DEPTH, BasePage, Visibility
+
+BASE_PATH_LENGTH = BASE_DEPTH * Page.steplen
+
+
+def hidden_bases(user):
+    """Private bases the user is not a member of (none for platform admins)."""
+    if user is not None and user.is_authenticated and user.is_superuser:
+        return BasePage.objects.none()
+    bases = BasePage.objects.filter(visibility=Visibility.PRIVATE)
+    if user is not None and user.is_authenticated:
+        bases = bases.exclude(memberships__user=user)
+    return bases
+
+
+def visible_pages(queryset, user):
+    """Filter a page queryset down to the pages that sit in a base the user may read."""
+    hidden = hidden_bases(user).filter(path=Substr(OuterRef("path"), 1, BASE_PATH_LENGTH))
+    return queryset.exclude(Exists(hidden))
+
+
+def base_of(page):
+    """The base a page belongs to (the page itself for a base), or None outside bases."""
+    if isinstance(page, BasePage):
+        return page
+    if page.depth < BASE_DEPTH:
+        return None
+    return BasePage.objects.filter(path=page.path[:BASE_PATH_LENGTH]).first()
+
+
+def ensure_can_view(page, request):
+    """Answer 404, not 403, so a private base does not even reveal that it exists."""
+    base = base_of(page)
+    if base is not None and not base.user_can_view(request.user):
+        raise Http404

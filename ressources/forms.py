@@ -1,0 +1,49 @@
+from django.utils.translation import gettext as _
+from wagtail.admin.forms import WagtailAdminPageForm
+
+from . import rules
+
+
+class ResourcePageForm(WagtailAdminPageForm):
+    """Shows the resource rules on the fields they concern; publish rules only when publishing."""
+
+    def clean(self):
+        cleaned_data = super().clean()
+        taxonomy = {field: list(cleaned_data.get(field) or []) for field in rules.TAXONOMY_LIMITS}
+        errors = rules.content_errors(title=cleaned_data.get("title"), taxonomy=taxonomy)
+        errors.update(self.retired_term_errors(taxonomy))
+        if self.is_deferred_validation:
+            # A draft may be incomplete; the model must not apply publication rules to it either.
+            self.instance.defer_publication_rules = True
+        else:
+            errors.update(
+                rules.publication_errors(
+                    licence=cleaned_data.get("licence"),
+                    themes=taxonomy["themes"],
+                    resource_types=taxonomy["resource_types"],
+                    adapted_from=self.adapted_from(cleaned_data),
+                )
+            )
+        for field, messages in errors.items():
+            for message in messages:
+                self.add_error(field if field in self.fields else None, message)
+        return cleaned_data
+
+    def adapted_from(self, cleaned_data):
+        page = cleaned_data.get("adapted_from")
+        return page.specific if page is not None else None
+
+    def retired_term_errors(self, taxonomy):
+        """A retired term may stay on a resource that had it, but cannot be newly chosen."""
+        errors = {}
+        for field, terms in taxonomy.items():
+            kept = {term.pk for term in getattr(self.instance, field).all()}
+            for term in terms:
+                if not term.active and term.pk not in kept:
+                    message = _("« %(term)s » n'est plus en usage.") % {"term": term.label}
+                    if term.successor:
+                        message += " " + _("Choisissez plutôt « %(successor)s ».") % {
+                            "successor": term.successor.label
+                        }
+                    errors.setdefault(field, []).append(message)
+        return errors

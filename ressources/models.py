@@ -1,0 +1,547 @@
+"""Resources, collections of resources, the controlled taxonomy and licences."""
+
+from django import forms
+from django.conf import settings
+from django.core.exceptions import ValidationError
+from django.db import models
+from django.utils.translation import gettext_lazy as _
+from modelcluster.contrib.taggit import ClusterTaggableManager
+from modelcluster.fields import ParentalKey, ParentalManyToManyField
+from taggit.models import TaggedItemBase
+from wagtail.admin.panels import (
+    FieldPanel,
+    FieldRowPanel,
+    InlinePanel,
+    MultiFieldPanel,
+    MultipleChooserPanel,
+    ObjectList,
+    PageChooserPanel,
+    TabbedInterface,
+)
+from wagtail.api import APIField
+from wagtail.fields import StreamField
+from wagtail.models import Orderable, Page
+from wagtail.search import index
+
+from base.models import BaseContentMixin, Territory, Visibility
+
+from . import rules
+from .blocks import ResourceBodyBlock
+from .forms import ResourcePageForm
+
+
+class Vocabulary(models.TextChoices):
+    THEME = "theme", _("Thématique")
+    RESOURCE_TYPE = "resource_type", _("Type de ressource")
+    BENEFICIARY = "beneficiary", _("Bénéficiaire")
+    PROFESSIONAL_SECTOR = "professional_sector", _("Secteur professionnel")
+
+
+class Term(index.Indexed, models.Model):
+    """A term of the controlled taxonomy: data, not code, because the sector revises it.
+
+    A retired term stays attached to the resources that use it and names its successor.
+    """
+
+    vocabulary = models.CharField(_("vocabulaire"), max_length=30, choices=Vocabulary.choices)
+    slug = models.SlugField(_("identifiant"), max_length=100)
+    label = models.CharField(_("libellé"), max_length=150)
+    category = models.CharField(
+        _("catégorie"),
+        max_length=100,
+        blank=True,
+        help_text=_("Regroupe les thématiques, par exemple « Inclusion numérique »."),
+    )
+    hint = models.CharField(_("aide"), max_length=255, blank=True)
+    order = models.PositiveIntegerField(_("ordre"), default=0)
+    active = models.BooleanField(
+        _("en usage"),
+        default=True,
+        help_text=_("Un terme retiré reste lisible sur les ressources."),
+    )
+    successor = models.ForeignKey(
+        "self",
+        verbose_name=_("remplacé par"),
+        null=True,
+        blank=True,
+        on_delete=models.SET_NULL,
+        related_name="predecessors",
+    )
+
+    panels = [
+        FieldPanel("vocabulary"),
+        FieldRowPanel([FieldPanel("label"), FieldPanel("slug")]),
+        FieldPanel("category"),
+        FieldPanel("hint"),
+        FieldRowPanel([FieldPanel("order"), FieldPanel("active")]),
+        FieldPanel("successor"),
+    ]
+    search_fields = [
+        index.SearchField("label"),
+        index.AutocompleteField("label"),
+        index.FilterField("vocabulary"),
+        index.FilterField("active"),
+    ]
+
+    class Meta:
+        ordering = ["vocabulary", "category", "order", "label"]
+        verbose_name = _("terme de la taxonomie")
+        verbose_name_plural = _("taxonomie")
+        constraints = [
+            models.UniqueConstraint(fields=["vocabulary", "slug"], name="unique_term_slug")
+        ]
+
+    def __str__(self):
+        return self.label if self.active else _("%(label)s (retiré)") % {"label": self.label}
+
+    def clean(self):
+        if self.successor_id and self.successor.vocabulary != self.vocabulary:
+            raise ValidationError(
+                {"successor": _("Le terme qui le remplace doit appartenir au même vocabulaire.")}
+            )
+        if self.successor_id and self.successor_id == self.pk:
+            raise ValidationError({"successor": _("Un terme ne peut pas se remplacer lui-même.")})
+
+
+class LicenceKind(models.TextChoices):
+    CONTENT = "content", _("Contenus")
+    SOFTWARE = "software", _("Logiciels")
+    DATA = "data", _("Données")
+    RESERVED = "reserved", _("Droits réservés")
+
+
+class Licence(models.Model):
+    """A licence with the rights it grants, so the platform can explain and check reuse."""
+
+    spdx_id = models.CharField(
+        _("identifiant SPDX"),
+        max_length=64,
+        unique=True,
+        help_text=_("Identifiant normalisé, par exemple « CC-BY-SA-4.0 »."),
+    )
+    name = models.CharField(_("nom"), max_length=150)
+    short_name = models.CharField(_("nom court"), max_length=60)
+    url = models.URLField(_("texte de la licence"), blank=True)
+    kind = models.CharField(_("usage"), max_length=20, choices=LicenceKind.choices)
+    attribution = models.BooleanField(_("paternité"), default=True)
+    share_alike = models.BooleanField(_("partage dans les mêmes conditions"), default=False)
+    non_commercial = models.BooleanField(_("pas d'utilisation commerciale"), default=False)
+    no_derivatives = models.BooleanField(_("pas de modification"), default=False)
+    is_open = models.BooleanField(_("licence ouverte"), default=True)
+    crpa_listed = models.BooleanField(
+        _("homologuée pour le secteur public"),
+        default=False,
+        help_text=_(
+            "Figure sur la liste des licences de réutilisation de l'art. D323-2-1 du CRPA."
+        ),
+    )
+    order = models.PositiveIntegerField(_("ordre"), default=0)
+
+    panels = [
+        FieldRowPanel([FieldPanel("name"), FieldPanel("short_name")]),
+        FieldRowPanel([FieldPanel("spdx_id"), FieldPanel("kind")]),
+        FieldPanel("url"),
+        MultiFieldPanel(
+            [
+                FieldPanel("attribution"),
+                FieldPanel("share_alike"),
+                FieldPanel("non_commercial"),
+                FieldPanel("no_derivatives"),
+                FieldPanel("is_open"),
+                FieldPanel("crpa_listed"),
+            ],
+            heading=_("Droits"),
+        ),
+        FieldPanel("order"),
+    ]
+
+    class Meta:
+        ordering = ["order", "name"]
+        verbose_name = _("licence")
+        verbose_name_plural = _("licences")
+
+    def __str__(self):
+        return self.name
+
+    @property
+    def allowed_uses(self):
+        """What anyone may do with a resource under this licence, in plain French."""
+        if self.kind == LicenceKind.RESERVED:
+            return [_("Consulter la ressource")]
+        uses = [_("Copier, distribuer et communiquer la ressource")]
+        if not self.no_derivatives:
+            uses.append(_("L'adapter, la modifier, la traduire"))
+        if not self.non_commercial:
+            uses.append(_("L'utiliser, y compris à des fins commerciales"))
+        return uses
+
+    @property
+    def conditions(self):
+        if self.kind == LicenceKind.RESERVED:
+            return [_("Toute autre utilisation demande l'autorisation des auteurs")]
+        conditions = []
+        if self.attribution:
+            conditions.append(_("Citer les auteurs et la source, et indiquer les modifications"))
+        if self.share_alike:
+            conditions.append(_("Partager les adaptations sous la même licence"))
+        if self.non_commercial:
+            conditions.append(_("Ne pas en faire d'usage commercial"))
+        if self.no_derivatives:
+            conditions.append(_("Ne pas diffuser de version modifiée"))
+        return conditions
+
+
+class ResourceTag(TaggedItemBase):
+    content_object = ParentalKey(
+        "ressources.ResourcePage", related_name="tagged_items", on_delete=models.CASCADE
+    )
+
+
+class Language(models.TextChoices):
+    FRENCH = "fr", _("Français")
+    ENGLISH = "en", _("Anglais")
+    SPANISH = "es", _("Espagnol")
+    GERMAN = "de", _("Allemand")
+    ITALIAN = "it", _("Italien")
+    PORTUGUESE = "pt", _("Portugais")
+    ARABIC = "ar", _("Arabe")
+    UKRAINIAN = "uk", _("Ukrainien")
+    DARI = "prs", _("Dari")
+    PASHTO = "ps", _("Pachto")
+    TIGRINYA = "ti", _("Tigrigna")
+    BRETON = "br", _("Breton")
+    OCCITAN = "oc", _("Occitan")
+    CORSICAN = "co", _("Corse")
+    CREOLE = "gcf", _("Créole guadeloupéen")
+    FRENCH_SIGN = "fsl", _("Langue des signes française")
+
+
+class ResourcePage(BaseContentMixin, Territory, Page):
+    """A pedagogical resource of a base: a fiche, a kit, a tutorial, a guide, a report…"""
+
+    summary = models.TextField(_("résumé"), max_length=560)
+    cover_image = models.ForeignKey(
+        "wagtailimages.Image",
+        verbose_name=_("image de couverture"),
+        null=True,
+        blank=True,
+        on_delete=models.SET_NULL,
+        related_name="+",
+    )
+    body = StreamField(ResourceBodyBlock(), verbose_name=_("contenu"), blank=True)
+    themes = ParentalManyToManyField(
+        Term,
+        verbose_name=_("thématiques"),
+        blank=True,
+        related_name="themed_resources",
+        limit_choices_to={"vocabulary": Vocabulary.THEME},
+    )
+    resource_types = ParentalManyToManyField(
+        Term,
+        verbose_name=_("types de ressource"),
+        blank=True,
+        related_name="typed_resources",
+        limit_choices_to={"vocabulary": Vocabulary.RESOURCE_TYPE},
+    )
+    beneficiaries = ParentalManyToManyField(
+        Term,
+        verbose_name=_("bénéficiaires"),
+        blank=True,
+        related_name="beneficiary_resources",
+        limit_choices_to={"vocabulary": Vocabulary.BENEFICIARY},
+    )
+    professional_sectors = ParentalManyToManyField(
+        Term,
+        verbose_name=_("secteurs professionnels"),
+        blank=True,
+        related_name="sector_resources",
+        limit_choices_to={"vocabulary": Vocabulary.PROFESSIONAL_SECTOR},
+    )
+    tags = ClusterTaggableManager(through=ResourceTag, verbose_name=_("mots-clés"), blank=True)
+    licence = models.ForeignKey(
+        Licence,
+        verbose_name=_("licence"),
+        null=True,
+        blank=True,
+        on_delete=models.PROTECT,
+        related_name="resources",
+    )
+    producer = models.ForeignKey(
+        "base.Organisation",
+        verbose_name=_("organisation productrice"),
+        null=True,
+        blank=True,
+        on_delete=models.SET_NULL,
+        related_name="produced_resources",
+    )
+    original_publication_date = models.DateField(
+        _("date de publication d'origine"),
+        null=True,
+        blank=True,
+        help_text=_("Quand la ressource a été publiée pour la première fois, ici ou ailleurs."),
+    )
+    language = models.CharField(
+        _("langue"), max_length=5, choices=Language.choices, default=Language.FRENCH
+    )
+    adapted_from = models.ForeignKey(
+        "self",
+        verbose_name=_("adaptée de"),
+        null=True,
+        blank=True,
+        on_delete=models.SET_NULL,
+        related_name="adaptations",
+    )
+    permission_contact = models.CharField(
+        _("contact pour les autorisations"),
+        max_length=255,
+        blank=True,
+        help_text=_(
+            "Adresse e-mail ou page à contacter pour un usage que la licence ne couvre pas."
+        ),
+    )
+
+    content_panels = Page.content_panels + [
+        FieldPanel("summary"),
+        FieldPanel("cover_image"),
+        FieldPanel("body"),
+    ]
+    indexing_panels = [
+        FieldPanel("themes", widget=forms.CheckboxSelectMultiple),
+        FieldPanel("resource_types", widget=forms.CheckboxSelectMultiple),
+        FieldPanel("beneficiaries", widget=forms.CheckboxSelectMultiple),
+        FieldPanel("professional_sectors", widget=forms.CheckboxSelectMultiple),
+        FieldPanel("tags"),
+        FieldPanel("language"),
+        *Territory.territory_panels,
+    ]
+    rights_panels = [
+        FieldPanel("licence"),
+        InlinePanel("credits", heading=_("Crédits"), label=_("Crédit")),
+        FieldPanel("producer"),
+        FieldPanel("original_publication_date"),
+        FieldPanel("permission_contact"),
+        PageChooserPanel("adapted_from", "ressources.ResourcePage"),
+        MultipleChooserPanel(
+            "related_links", chooser_field_name="related", heading=_("Ressources liées")
+        ),
+    ]
+    edit_handler = TabbedInterface(
+        [
+            ObjectList(content_panels, heading=_("Contenu")),
+            ObjectList(indexing_panels, heading=_("Indexation")),
+            ObjectList(rights_panels, heading=_("Licence et crédits")),
+            ObjectList(Page.promote_panels, heading=_("Promotion")),
+            ObjectList(Page.settings_panels, heading=_("Paramètres")),
+        ]
+    )
+    search_fields = Page.search_fields + [
+        index.SearchField("summary", boost=2),
+        index.SearchField("body"),
+        index.RelatedFields("tags", [index.SearchField("name")]),
+        index.RelatedFields("themes", [index.SearchField("label")]),
+        index.RelatedFields("resource_types", [index.SearchField("label")]),
+        index.RelatedFields("producer", [index.SearchField("name")]),
+        index.RelatedFields("credits", [index.SearchField("name")]),
+        index.FilterField("language"),
+        index.FilterField("licence"),
+        index.FilterField("region_code"),
+        index.FilterField("department_code"),
+    ]
+    api_fields = [
+        APIField("summary"),
+        APIField("body"),
+        APIField("licence"),
+        APIField("language"),
+        APIField("original_publication_date"),
+        APIField("credits"),
+    ]
+    parent_page_types = ["base.BasePage"]
+    subpage_types = []
+    base_form_class = ResourcePageForm
+
+    class Meta:
+        verbose_name = _("ressource")
+        verbose_name_plural = _("ressources")
+
+    @property
+    def base(self):
+        return self.get_parent().specific
+
+    def taxonomy(self):
+        return {field: list(getattr(self, field).all()) for field in rules.TAXONOMY_LIMITS}
+
+    def clean(self):
+        super().clean()
+        taxonomy = self.taxonomy()
+        errors = rules.content_errors(title=self.title, taxonomy=taxonomy)
+        if self.live and not getattr(self, "defer_publication_rules", False):
+            errors.update(
+                rules.publication_errors(
+                    licence=self.licence,
+                    themes=taxonomy["themes"],
+                    resource_types=taxonomy["resource_types"],
+                    adapted_from=self.adapted_from,
+                )
+            )
+        if errors:
+            raise ValidationError(errors)
+
+    def credits_line(self):
+        return ", ".join(credit.name for credit in self.credits.all())
+
+    def attribution_line(self, request=None):
+        """The exact line a reuser copies: « Titre » — crédits — base — licence — URL."""
+        parts = [f"« {self.title} »"]
+        credits = self.credits_line() or (self.producer.name if self.producer else "")
+        if credits:
+            parts.append(credits)
+        parts.append(self.base.title)
+        if self.licence:
+            parts.append(self.licence.short_name)
+        parts.append(self.get_full_url(request) or self.url)
+        return " — ".join(parts)
+
+
+class CreditRole(models.TextChoices):
+    DIRECTION = "direction", _("Direction")
+    CONCEPTION = "conception", _("Conception")
+    WRITING = "redaction", _("Rédaction")
+    PROOFREADING = "relecture", _("Relecture")
+    INFOGRAPHICS = "infographie", _("Infographie")
+    DESIGN = "design", _("Design")
+    ILLUSTRATION = "illustration", _("Illustration")
+    TRANSLATION = "traduction", _("Traduction")
+    COORDINATION = "coordination", _("Coordination")
+    CONTRIBUTION = "contribution", _("Contribution")
+    FUNDING = "financement", _("Financement")
+
+
+class CreditKind(models.TextChoices):
+    PERSON = "person", _("Personne")
+    ORGANISATION = "organisation", _("Organisation")
+
+
+class ResourceCredit(Orderable):
+    """Who made the resource and how: the names that a reuse must cite."""
+
+    resource = ParentalKey(ResourcePage, related_name="credits", on_delete=models.CASCADE)
+    kind = models.CharField(
+        _("personne ou organisation"), max_length=20, choices=CreditKind.choices
+    )
+    name = models.CharField(_("nom"), max_length=255)
+    role = models.CharField(_("rôle"), max_length=20, choices=CreditRole.choices)
+    organisation = models.ForeignKey(
+        "base.Organisation",
+        verbose_name=_("organisation sur la plateforme"),
+        null=True,
+        blank=True,
+        on_delete=models.SET_NULL,
+        related_name="+",
+    )
+    user = models.ForeignKey(
+        settings.AUTH_USER_MODEL,
+        verbose_name=_("compte sur la plateforme"),
+        null=True,
+        blank=True,
+        on_delete=models.SET_NULL,
+        related_name="credits",
+    )
+
+    panels = [
+        FieldRowPanel([FieldPanel("kind"), FieldPanel("name"), FieldPanel("role")]),
+        FieldRowPanel([FieldPanel("organisation"), FieldPanel("user")]),
+    ]
+    api_fields = [APIField("kind"), APIField("name"), APIField("role")]
+
+    class Meta(Orderable.Meta):
+        verbose_name = _("crédit")
+        verbose_name_plural = _("crédits")
+
+    def __str__(self):
+        return f"{self.name} ({self.get_role_display()})"
+
+
+class RelatedResource(Orderable):
+    page = ParentalKey(ResourcePage, related_name="related_links", on_delete=models.CASCADE)
+    related = models.ForeignKey(
+        ResourcePage, verbose_name=_("ressource"), on_delete=models.CASCADE, related_name="+"
+    )
+
+    panels = [PageChooserPanel("related", "ressources.ResourcePage")]
+
+    class Meta(Orderable.Meta):
+        verbose_name = _("ressource liée")
+
+
+class ResourceCollectionPage(Page):
+    """An ordered selection of resources from any base, owned by one base.
+
+    Named so as not to clash with Wagtail's media `Collection`.
+    """
+
+    description = models.TextField(_("description"), blank=True, max_length=1000)
+    image = models.ForeignKey(
+        "wagtailimages.Image",
+        verbose_name=_("image"),
+        null=True,
+        blank=True,
+        on_delete=models.SET_NULL,
+        related_name="+",
+    )
+    visibility = models.CharField(
+        _("visibilité"), max_length=10, choices=Visibility.choices, default=Visibility.PUBLIC
+    )
+
+    content_panels = Page.content_panels + [
+        FieldPanel("description"),
+        FieldPanel("image"),
+        MultipleChooserPanel(
+            "items", chooser_field_name="resource", heading=_("Ressources de la collection")
+        ),
+    ]
+    settings_panels = Page.settings_panels + [FieldPanel("visibility")]
+    search_fields = Page.search_fields + [
+        index.SearchField("description"),
+        index.FilterField("visibility"),
+    ]
+    api_fields = [APIField("description"), APIField("visibility")]
+    parent_page_types = ["base.BasePage"]
+    subpage_types = []
+
+    class Meta:
+        verbose_name = _("collection")
+        verbose_name_plural = _("collections")
+
+    @property
+    def base(self):
+        return self.get_parent().specific
+
+    def user_can_view(self, user):
+        base = self.base
+        if not base.user_can_view(user):
+            return False
+        if self.visibility == Visibility.PUBLIC:
+            return True
+        return user.is_authenticated and (
+            user.is_superuser or base.memberships.filter(user=user).exists()
+        )
+
+    def serve(self, request, *args, **kwargs):
+        from django.http import Http404
+
+        if not self.user_can_view(request.user):
+            raise Http404
+        return super().serve(request, *args, **kwargs)
+
+
+class CollectionItem(Orderable):
+    collection = ParentalKey(ResourceCollectionPage, related_name="items", on_delete=models.CASCADE)
+    resource = models.ForeignKey(
+        ResourcePage, verbose_name=_("ressource"), on_delete=models.CASCADE, related_name="+"
+    )
+    note = models.CharField(_("note"), max_length=255, blank=True)
+
+    panels = [PageChooserPanel("resource", "ressources.ResourcePage"), FieldPanel("note")]
+
+    class Meta(Orderable.Meta):
+        verbose_name = _("ressource de la collection")
