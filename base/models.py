@@ -233,6 +233,13 @@ class HomePage(Page):
     class Meta:
         verbose_name = _("page d'accueil")
 
+    def get_context(self, request, *args, **kwargs):
+        from .page_context import home_context
+
+        context = super().get_context(request, *args, **kwargs)
+        context.update(home_context(self, request))
+        return context
+
 
 class HomeFeaturedBase(Orderable):
     page = ParentalKey(HomePage, related_name="featured_bases", on_delete=models.CASCADE)
@@ -262,6 +269,13 @@ class BasesIndexPage(Page):
 
     class Meta:
         verbose_name = _("annuaire des bases")
+
+    def get_context(self, request, *args, **kwargs):
+        from .page_context import bases_index_context
+
+        context = super().get_context(request, *args, **kwargs)
+        context.update(bases_index_context(self, request))
+        return context
 
 
 class ContributionMode(models.TextChoices):
@@ -380,6 +394,13 @@ class BasePage(BaseContentMixin, Territory, Page):
     def is_public(self):
         return self.visibility == Visibility.PUBLIC
 
+    def get_context(self, request, *args, **kwargs):
+        from .page_context import base_page_context
+
+        context = super().get_context(request, *args, **kwargs)
+        context.update(base_page_context(self, request))
+        return context
+
     def member_role(self, user):
         if not user.is_authenticated:
             return None
@@ -402,7 +423,7 @@ class BasePage(BaseContentMixin, Territory, Page):
         """Every base gets its own media folder so its members' uploads stay together."""
         if not self.media_collection_id and self.title:
             root = Collection.get_first_root_node()
-            self.media_collection = root.add_instance(Collection(name=self.title[:255]))
+            self.media_collection = root.add_child(instance=Collection(name=self.title[:255]))
         super().save(*args, **kwargs)
 
 

@@ -12,6 +12,11 @@ class ResourcePageForm(WagtailAdminPageForm):
         taxonomy = {field: list(cleaned_data.get(field) or []) for field in rules.TAXONOMY_LIMITS}
         errors = rules.content_errors(title=cleaned_data.get("title"), taxonomy=taxonomy)
         errors.update(self.retired_term_errors(taxonomy))
+        # Many-to-many values reach the page only on save; the model's own check (run next, by
+        # _post_clean) must see the submitted terms, not the stored ones.
+        for field, terms in taxonomy.items():
+            if field in self.fields:
+                setattr(self.instance, field, terms)
         if self.is_deferred_validation:
             # A draft may be incomplete; the model must not apply publication rules to it either.
             self.instance.defer_publication_rules = True

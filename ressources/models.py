@@ -370,6 +370,13 @@ class ResourcePage(BaseContentMixin, Territory, Page):
     def taxonomy(self):
         return {field: list(getattr(self, field).all()) for field in rules.TAXONOMY_LIMITS}
 
+    def get_context(self, request, *args, **kwargs):
+        from .page_context import resource_context
+
+        context = super().get_context(request, *args, **kwargs)
+        context.update(resource_context(self, request))
+        return context
+
     def clean(self):
         super().clean()
         taxonomy = self.taxonomy()
@@ -398,7 +405,9 @@ class ResourcePage(BaseContentMixin, Territory, Page):
         parts.append(self.base.title)
         if self.licence:
             parts.append(self.licence.short_name)
-        parts.append(self.get_full_url(request) or self.url)
+        # The address the reader actually used, rather than the Site's configured hostname.
+        url = request.build_absolute_uri(self.url) if request is not None else self.full_url
+        parts.append(url or self.url)
         return " — ".join(parts)
 
 
@@ -515,6 +524,13 @@ class ResourceCollectionPage(Page):
     @property
     def base(self):
         return self.get_parent().specific
+
+    def get_context(self, request, *args, **kwargs):
+        from .page_context import collection_context
+
+        context = super().get_context(request, *args, **kwargs)
+        context.update(collection_context(self, request))
+        return context
 
     def user_can_view(self, user):
         base = self.base

@@ -179,7 +179,6 @@ WAGTAILEMBEDS_RESPONSIVE_HTML = True
 DATA_UPLOAD_MAX_NUMBER_FIELDS = 10_000
 
 DSFR_USE_INTEGRITY_CHECKSUMS = True
-FORM_RENDERER = "django.forms.renderers.DjangoDivFormRenderer"
 
 LOGGING = {
     "version": 1,

@@ -1,0 +1,85 @@
+"""Context of a resource page and of a collection page (see the models' get_context)."""
+
+from django.utils.translation import gettext_lazy as _
+
+from base.listing import attach_bases, resource_cards, visible_collections, visible_resources
+from base.page_context import request_user
+from base.visibility import base_of
+
+# field, label, GET parameter of the base page's resource filter (base.listing.ResourceFilterForm)
+TAXONOMY_GROUPS = [
+    ("themes", _("Thématiques"), "thematique"),
+    ("resource_types", _("Types de ressource"), "type"),
+    ("beneficiaries", _("Bénéficiaires"), "beneficiaire"),
+    ("professional_sectors", _("Secteurs professionnels"), "secteur"),
+]
+
+
+def resource_context(page, request):
+    user = request_user(request)
+    taxonomy = []
+    for field, label, param in TAXONOMY_GROUPS:
+        terms = list(getattr(page, field).all())
+        if terms:
+            taxonomy.append({"field": field, "label": label, "param": param, "terms": terms})
+
+    adapted_from = None
+    if page.adapted_from_id:
+        adapted_from = visible_resources(user).filter(pk=page.adapted_from_id).first()
+        if adapted_from is not None:
+            attach_bases([adapted_from])
+
+    related_ids = [link.related_id for link in page.related_links.all()]
+    related = {
+        resource.pk: resource
+        for resource in attach_bases(
+            resource_cards(visible_resources(user).filter(pk__in=related_ids))
+        )
+    }
+    related_resources = [
+        related[pk] for pk in dict.fromkeys(related_ids) if pk in related and pk != page.pk
+    ]
+
+    adaptations, collections = [], []
+    if page.pk:
+        adaptations = attach_bases(
+            visible_resources(user).filter(adapted_from=page).order_by("-first_published_at")
+        )
+        collections = attach_bases(
+            visible_collections(user)
+            .filter(items__resource_id=page.pk)
+            .distinct()
+            .order_by("title")
+        )
+
+    return {
+        "base": base_of(page),
+        "taxonomy": taxonomy,
+        "free_tags": list(page.tags.all()),
+        "credits": list(page.credits.all()),
+        "licence": page.licence,
+        "attribution": page.attribution_line(request),
+        "adapted_from": adapted_from,
+        "adaptations": adaptations,
+        "related_resources": related_resources,
+        "containing_collections": collections,
+    }
+
+
+def collection_context(page, request):
+    user = request_user(request)
+    items = list(page.items.all())
+    ids = [item.resource_id for item in items]
+    resources = {
+        resource.pk: resource
+        for resource in attach_bases(resource_cards(visible_resources(user).filter(pk__in=ids)))
+    }
+    collection_items = [
+        {"resource": resources[item.resource_id], "note": item.note}
+        for item in items
+        if item.resource_id in resources
+    ]
+    return {
+        "base": base_of(page),
+        "collection_items": collection_items,
+    }
