@@ -1,0 +1,84 @@
+"""One walk through the site in a real browser (Debian's Chromium, headless).
+
+The live server needs a transactional database, which is emptied after the test:
+`django_db_serialized_rollback` puts back what the migrations seeded (terms, licences, page
+tree) for whatever runs next.
+"""
+
+import os
+
+import pytest
+
+from tests.factories import BasePageFactory, ResourceCreditFactory, ResourcePageFactory
+
+pytestmark = [pytest.mark.browser]
+
+CHROMIUM = "/usr/bin/chromium"
+CHROMEDRIVER = "/usr/bin/chromedriver"
+FLAGS = [
+    "--headless=new",
+    "--no-sandbox",
+    "--disable-gpu",
+    "--disable-dev-shm-usage",
+    "--disable-background-networking",
+    "--disable-component-update",
+    "--disable-sync",
+    "--no-first-run",
+    "--window-size=1280,900",
+    "--lang=fr-FR",
+]
+
+
+@pytest.fixture(scope="module")
+def browser():
+    from selenium import webdriver
+    from selenium.webdriver.chrome.service import Service
+
+    os.environ["SE_OFFLINE"] = "true"  # Selenium Manager must never download anything
+    options = webdriver.ChromeOptions()
+    options.binary_location = CHROMIUM
+    for flag in FLAGS:
+        options.add_argument(flag)
+    driver = webdriver.Chrome(service=Service(executable_path=CHROMEDRIVER), options=options)
+    driver.set_page_load_timeout(30)
+    yield driver
+    driver.quit()
+
+
+def test_visitor_goes_from_home_to_a_resource(
+    browser, live_server, transactional_db, django_db_serialized_rollback
+):
+    from selenium.webdriver.common.by import By
+    from selenium.webdriver.support import expected_conditions as EC
+    from selenium.webdriver.support.ui import WebDriverWait
+
+    base = BasePageFactory(title="Base des médiateurs de Bretagne")
+    resource = ResourcePageFactory(
+        parent=base, title="Fiche : prendre rendez-vous en ligne", summary="Pas à pas."
+    )
+    ResourceCreditFactory(resource=resource, name="Camille Durand")
+
+    browser.get(live_server.url + "/")
+    h1 = browser.find_element(By.TAG_NAME, "h1")
+    assert h1.is_displayed()
+    assert h1.text == "Bases communes"
+    assert browser.find_element(By.TAG_NAME, "html").get_attribute("lang") == "fr"
+
+    browser.get(live_server.url + base.url)
+    assert browser.find_element(By.TAG_NAME, "h1").text == "Base des médiateurs de Bretagne"
+    link = WebDriverWait(browser, 10).until(
+        EC.element_to_be_clickable((By.LINK_TEXT, "Fiche : prendre rendez-vous en ligne"))
+    )
+    link.click()
+    WebDriverWait(browser, 10).until(EC.url_to_be(live_server.url + resource.url))
+
+    h1 = browser.find_element(By.TAG_NAME, "h1")
+    assert h1.is_displayed()
+    assert h1.text == "Fiche : prendre rendez-vous en ligne"
+    licence = browser.find_element(By.ID, "licence")
+    browser.execute_script("arguments[0].scrollIntoView();", licence)
+    assert licence.is_displayed()
+    assert "Creative Commons Attribution 4.0 International" in licence.text
+    attribution = browser.find_element(By.ID, "attribution-line")
+    assert attribution.is_displayed()
+    assert "Camille Durand" in attribution.get_attribute("value")
