@@ -13,3 +13,5 @@ MEDIA_ROOT = tempfile.mkdtemp(prefix="bases-communes-test-media-")
 STORAGES["staticfiles"]["BACKEND"] = "django.contrib.staticfiles.storage.StaticFilesStorage"  # noqa: F405
 TASKS = {"default": {"BACKEND": "django_tasks.backends.immediate.ImmediateBackend"}}
 WAGTAILEMBEDS_FINDERS = [{"class": "wagtail.embeds.finders.oembed", "providers": []}]
+WHITENOISE_USE_FINDERS = True
+WHITENOISE_AUTOREFRESH = True
