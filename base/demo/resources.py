@@ -44,6 +44,28 @@ ACTIVITIES_2024 = [
     ("Acquisition de matériel informatique à prix solidaire", 19),
 ]
 
+# Drawn once per base that shows it (each base keeps its own media), in that base's colour.
+DISTANCE_FIGURES = {
+    "key": "chiffres-cles-eloignement-numerique",
+    "title": "Les chiffres clefs de l'éloignement numérique",
+    "kind": "key_figures",
+    "figures": [
+        (
+            "1/3",
+            "des Français de 18 ans et plus sont plus ou moins éloignés du numérique, soit environ 16 millions de personnes",
+        ),
+        (
+            "22 %",
+            "des Français manquent de maîtrise pour utiliser pleinement le numérique (1er frein à l'usage)",
+        ),
+        (
+            "60 %",
+            "des non-diplômés estiment que le numérique ne facilite pas leur vie quotidienne",
+        ),
+    ],
+    "source": "Sources : ANCT, CRÉDOC, Université Rennes 2 (2023) ; Baromètre du numérique, édition 2026",
+}
+
 ACTIVITIES_CHART = {
     "key": "observatoire-2024-activites",
     "title": "Observatoire 2024 – activités proposées par les structures",
@@ -134,27 +156,7 @@ LABO = [
                 "simple enjeu technique : <b>il s'agit d'abord d'un phénomène social</b>.</p>"
             ),
             image(
-                {
-                    "key": "chiffres-cles-eloignement-numerique",
-                    "title": "Les chiffres clefs de l'éloignement numérique",
-                    "kind": "key_figures",
-                    "colour": "archipel",
-                    "figures": [
-                        (
-                            "1/3",
-                            "des Français de 18 ans et plus sont plus ou moins éloignés du numérique, soit environ 16 millions de personnes",
-                        ),
-                        (
-                            "22 %",
-                            "des Français manquent de maîtrise pour utiliser pleinement le numérique (1er frein à l'usage)",
-                        ),
-                        (
-                            "60 %",
-                            "des non-diplômés estiment que le numérique ne facilite pas leur vie quotidienne",
-                        ),
-                    ],
-                    "source": "Sources : ANCT, CRÉDOC, Université Rennes 2 (2023) ; Baromètre du numérique, édition 2026",
-                },
+                {**DISTANCE_FIGURES, "colour": "archipel"},
                 alt=(
                     "Trois chiffres clés : un tiers des Français de 18 ans et plus sont éloignés du "
                     "numérique (environ 16 millions de personnes) ; 22 % manquent de maîtrise pour "
@@ -785,27 +787,7 @@ SOCIETE_NUMERIQUE = [
                 "bien-être et favoriser leur pouvoir d'agir.</p>"
             ),
             image(
-                {
-                    "key": "chiffres-cles-eloignement-numerique",
-                    "title": "Les chiffres clefs de l'éloignement numérique",
-                    "kind": "key_figures",
-                    "colour": "bleu-france",
-                    "figures": [
-                        (
-                            "1/3",
-                            "des Français de 18 ans et plus sont plus ou moins éloignés du numérique, soit environ 16 millions de personnes",
-                        ),
-                        (
-                            "22 %",
-                            "des Français manquent de maîtrise pour utiliser pleinement le numérique (1er frein à l'usage)",
-                        ),
-                        (
-                            "60 %",
-                            "des non-diplômés estiment que le numérique ne facilite pas leur vie quotidienne",
-                        ),
-                    ],
-                    "source": "Sources : ANCT, CRÉDOC, Université Rennes 2 (2023) ; Baromètre du numérique, édition 2026",
-                },
+                {**DISTANCE_FIGURES, "colour": "bleu-france"},
                 alt=(
                     "Trois chiffres clés : un tiers des Français de 18 ans et plus sont éloignés du "
                     "numérique ; 22 % manquent de maîtrise pour l'utiliser pleinement ; 60 % des "
