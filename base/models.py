@@ -461,3 +461,53 @@ class BaseMembership(models.Model):
 
     def __str__(self):
         return f"{self.user} — {self.base} ({self.get_role_display()})"
+
+
+class Follow(models.Model):
+    """Someone keeps watch (« veille ») on a page: a resource today; bases and collections next."""
+
+    user = models.ForeignKey(
+        settings.AUTH_USER_MODEL,
+        verbose_name=_("personne"),
+        on_delete=models.CASCADE,
+        related_name="follows",
+    )
+    page = models.ForeignKey(
+        Page, verbose_name=_("page suivie"), on_delete=models.CASCADE, related_name="followers"
+    )
+    created_at = models.DateTimeField(_("suivie depuis"), auto_now_add=True)
+
+    class Meta:
+        verbose_name = _("suivi")
+        verbose_name_plural = _("suivis")
+        constraints = [
+            models.UniqueConstraint(fields=["user", "page"], name="unique_follow_per_page")
+        ]
+
+    def __str__(self):
+        return f"{self.user} suit {self.page}"
+
+
+class Notification(models.Model):
+    """An in-site message; the same text also goes out by e-mail (see base.notifications)."""
+
+    recipient = models.ForeignKey(
+        settings.AUTH_USER_MODEL,
+        verbose_name=_("destinataire"),
+        on_delete=models.CASCADE,
+        related_name="notifications",
+    )
+    kind = models.CharField(_("type"), max_length=40)
+    subject = models.CharField(_("objet"), max_length=255)
+    message = models.TextField(_("message"), blank=True)
+    url = models.CharField(_("lien"), max_length=500, blank=True)
+    created_at = models.DateTimeField(_("envoyée le"), auto_now_add=True, db_index=True)
+    read_at = models.DateTimeField(_("lue le"), null=True, blank=True)
+
+    class Meta:
+        verbose_name = _("notification")
+        verbose_name_plural = _("notifications")
+        ordering = ["-created_at", "-pk"]
+
+    def __str__(self):
+        return self.subject

@@ -6,3 +6,6 @@ class RessourcesConfig(AppConfig):
     name = "ressources"
     verbose_name = _("Ressources")
     default_auto_field = "django.db.models.BigAutoField"
+
+    def ready(self):
+        from . import signals  # noqa: F401

@@ -7,8 +7,32 @@ from . import rules
 class ResourcePageForm(WagtailAdminPageForm):
     """Shows the resource rules on the fields they concern; publish rules only when publishing."""
 
+    def __init__(self, *args, **kwargs):
+        super().__init__(*args, **kwargs)
+        # The version note belongs to one publication: every edit starts with a blank one.
+        for field in ("version_changes", "version_major"):
+            if field in self.fields:
+                self.initial[field] = self.fields[field].initial = ""
+        if "version_major" in self.fields:
+            self.initial["version_major"] = False
+
+    @property
+    def is_publishing(self):
+        return self.is_bound and "action-publish" in self.data
+
     def clean(self):
         cleaned_data = super().clean()
+        if (
+            self.is_publishing
+            and "version_changes" in self.fields
+            and self.instance.pk
+            and self.instance.versions.exists()
+            and not (cleaned_data.get("version_changes") or "").strip()
+        ):
+            self.add_error(
+                "version_changes",
+                _("Décrivez les changements de cette version, un par ligne."),
+            )
         taxonomy = {field: list(cleaned_data.get(field) or []) for field in rules.TAXONOMY_LIMITS}
         errors = rules.content_errors(title=cleaned_data.get("title"), taxonomy=taxonomy)
         errors.update(self.retired_term_errors(taxonomy))

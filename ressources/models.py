@@ -4,6 +4,7 @@ from django import forms
 from django.conf import settings
 from django.core.exceptions import ValidationError
 from django.db import models
+from django.utils import timezone
 from django.utils.translation import gettext_lazy as _
 from modelcluster.contrib.taggit import ClusterTaggableManager
 from modelcluster.fields import ParentalKey, ParentalManyToManyField
@@ -19,8 +20,9 @@ from wagtail.admin.panels import (
     TabbedInterface,
 )
 from wagtail.api import APIField
+from wagtail.contrib.routable_page.models import RoutablePageMixin, path, re_path
 from wagtail.fields import StreamField
-from wagtail.models import Orderable, Page
+from wagtail.models import Orderable, Page, Revision
 from wagtail.search import index
 
 from base.models import BaseContentMixin, Territory, Visibility
@@ -216,7 +218,7 @@ class Language(models.TextChoices):
     FRENCH_SIGN = "fsl", _("Langue des signes française")
 
 
-class ResourcePage(BaseContentMixin, Territory, Page):
+class ResourcePage(BaseContentMixin, RoutablePageMixin, Territory, Page):
     """A pedagogical resource of a base: a fiche, a kit, a tutorial, a guide, a report…"""
 
     summary = models.TextField(_("résumé"), max_length=560)
@@ -299,11 +301,28 @@ class ResourcePage(BaseContentMixin, Territory, Page):
             "Adresse e-mail ou page à contacter pour un usage que la licence ne couvre pas."
         ),
     )
+    # The note of the publication a revision carries. It travels inside the revision, so that
+    # whatever publishes it (the editor, a schedule, a workflow, a restore) records the same
+    # journal entry (see ressources.versioning).
+    version_changes = models.TextField(
+        _("changements de cette version"),
+        blank=True,
+        help_text=_("Un changement par ligne. Obligatoire à partir de la deuxième version."),
+    )
+    version_major = models.BooleanField(
+        _("version majeure"),
+        default=False,
+        help_text=_("Cochez pour une refonte : la version passe par exemple de 1.3 à 2.0."),
+    )
 
     content_panels = Page.content_panels + [
         FieldPanel("summary"),
         FieldPanel("cover_image"),
         FieldPanel("body"),
+        MultiFieldPanel(
+            [FieldPanel("version_changes"), FieldPanel("version_major")],
+            heading=_("Journal des versions"),
+        ),
     ]
     indexing_panels = [
         FieldPanel("themes", widget=forms.CheckboxSelectMultiple),
@@ -395,6 +414,67 @@ class ResourcePage(BaseContentMixin, Territory, Page):
 
     def credits_line(self):
         return ", ".join(credit.name for credit in self.credits.all())
+
+    @property
+    def current_version(self):
+        return self.versions.order_by("-major", "-minor").first()
+
+    # Public sub-pages: the version journal, each version, comparisons and contribution. Each
+    # route only dispatches; the views live in ressources.views and check permissions themselves.
+
+    @path("journal-des-versions/", name="journal")
+    def journal_route(self, request):
+        from .views import versions
+
+        return versions.journal(request, self)
+
+    @path("journal-des-versions/flux.atom", name="feed")
+    def feed_route(self, request):
+        from .views import versions
+
+        return versions.feed(request, self)
+
+    @re_path(r"^versions/(?P<number>\d+\.\d+)/$", name="version")
+    def version_route(self, request, number):
+        from .views import versions
+
+        return versions.version_detail(request, self, number)
+
+    @re_path(r"^versions/(?P<number>\d+\.\d+)/restaurer/$", name="restore")
+    def restore_route(self, request, number):
+        from .views import versions
+
+        return versions.restore(request, self, number)
+
+    @path("comparer/", name="compare")
+    def compare_route(self, request):
+        from .views import versions
+
+        return versions.compare(request, self)
+
+    @path("modifier/", name="edit")
+    def edit_route(self, request):
+        from .views import contribution
+
+        return contribution.edit(request, self)
+
+    @path("proposer/", name="propose")
+    def propose_route(self, request):
+        from .views import contribution
+
+        return contribution.propose(request, self)
+
+    @path("propositions/<int:proposal_id>/", name="proposal")
+    def proposal_route(self, request, proposal_id):
+        from .views import contribution
+
+        return contribution.review(request, self, proposal_id)
+
+    @path("suivre/", name="follow")
+    def follow_route(self, request):
+        from .views import following
+
+        return following.follow(request, self)
 
     def attribution_line(self, request=None):
         """The exact line a reuser copies: « Titre » — crédits — base — licence — URL."""
@@ -561,3 +641,164 @@ class CollectionItem(Orderable):
 
     class Meta(Orderable.Meta):
         verbose_name = _("ressource de la collection")
+
+
+class ResourceVersion(models.Model):
+    """One publication of a resource, a row of its public « Journal des versions ».
+
+    Rows are never deleted or rewritten: a restoration publishes a new version that says which
+    one it restores. The revision it points to is what the version's public URL renders."""
+
+    resource = models.ForeignKey(
+        ResourcePage,
+        verbose_name=_("ressource"),
+        on_delete=models.CASCADE,
+        related_name="versions",
+    )
+    major = models.PositiveIntegerField(_("version majeure"))
+    minor = models.PositiveIntegerField(_("version mineure"))
+    revision = models.OneToOneField(
+        Revision,
+        verbose_name=_("révision publiée"),
+        on_delete=models.PROTECT,
+        related_name="resource_version",
+    )
+    published_at = models.DateTimeField(_("date"), default=timezone.now, db_index=True)
+    user = models.ForeignKey(
+        settings.AUTH_USER_MODEL,
+        verbose_name=_("responsable"),
+        null=True,
+        blank=True,
+        on_delete=models.SET_NULL,
+        related_name="resource_versions",
+    )
+    # Names as they were at publication: the journal is a record, not a live view of profiles.
+    responsible_name = models.CharField(_("responsable de la version"), max_length=255)
+    responsible_organisation = models.CharField(_("organisation"), max_length=255, blank=True)
+    changes = models.TextField(_("changements"), blank=True)
+    restored_from = models.ForeignKey(
+        "self",
+        verbose_name=_("restauration de"),
+        null=True,
+        blank=True,
+        on_delete=models.SET_NULL,
+        related_name="restorations",
+    )
+
+    class Meta:
+        verbose_name = _("version")
+        verbose_name_plural = _("versions")
+        ordering = ["resource", "major", "minor"]
+        constraints = [
+            models.UniqueConstraint(
+                fields=["resource", "major", "minor"], name="unique_version_number"
+            )
+        ]
+
+    def __str__(self):
+        return f"{self.resource.title} — {self.number}"
+
+    @property
+    def number(self):
+        return f"{self.major}.{self.minor}"
+
+    @property
+    def change_lines(self):
+        return [line.strip() for line in self.changes.splitlines() if line.strip()]
+
+    @property
+    def responsible(self):
+        if self.responsible_organisation:
+            return f"{self.responsible_name} — {self.responsible_organisation}"
+        return self.responsible_name
+
+    def as_page(self):
+        """The resource as this version published it, to render or compare."""
+        return self.revision.as_object()
+
+    @property
+    def url(self):
+        return self.resource.url + self.resource.reverse_subpage("version", args=[self.number])
+
+    @property
+    def is_current(self):
+        current = self.resource.current_version
+        return current is not None and current.pk == self.pk
+
+
+class ProposalStatus(models.TextChoices):
+    PENDING = "pending", _("En attente")
+    ACCEPTED = "accepted", _("Acceptée")
+    REFUSED = "refused", _("Refusée")
+    WITHDRAWN = "withdrawn", _("Retirée")
+
+
+class ChangeProposal(models.Model):
+    """« Proposer une modification »: an edit kept aside until the base's admins review it.
+
+    It stores the edited fields (see ressources.editing), not a Wagtail revision, so that the
+    resource's drafts and history in the admin stay the editors' own."""
+
+    resource = models.ForeignKey(
+        ResourcePage,
+        verbose_name=_("ressource"),
+        on_delete=models.CASCADE,
+        related_name="proposals",
+    )
+    proposer = models.ForeignKey(
+        settings.AUTH_USER_MODEL,
+        verbose_name=_("auteur de la proposition"),
+        null=True,
+        on_delete=models.SET_NULL,
+        related_name="change_proposals",
+    )
+    base_revision = models.ForeignKey(
+        Revision,
+        verbose_name=_("révision de départ"),
+        on_delete=models.PROTECT,
+        related_name="+",
+    )
+    content = models.JSONField(_("contenu proposé"))
+    summary = models.TextField(_("résumé de la proposition"))
+    status = models.CharField(
+        _("statut"),
+        max_length=20,
+        choices=ProposalStatus.choices,
+        default=ProposalStatus.PENDING,
+        db_index=True,
+    )
+    created_at = models.DateTimeField(_("proposée le"), auto_now_add=True)
+    decided_at = models.DateTimeField(_("décidée le"), null=True, blank=True)
+    decided_by = models.ForeignKey(
+        settings.AUTH_USER_MODEL,
+        verbose_name=_("décidée par"),
+        null=True,
+        blank=True,
+        on_delete=models.SET_NULL,
+        related_name="+",
+    )
+    refusal_reason = models.TextField(_("motif du refus"), blank=True)
+    version = models.OneToOneField(
+        ResourceVersion,
+        verbose_name=_("version publiée"),
+        null=True,
+        blank=True,
+        on_delete=models.SET_NULL,
+        related_name="proposal",
+    )
+
+    class Meta:
+        verbose_name = _("proposition de modification")
+        verbose_name_plural = _("propositions de modification")
+        ordering = ["-created_at", "-pk"]
+
+    def __str__(self):
+        return f"{self.resource.title} — {self.summary[:60]}"
+
+    @property
+    def is_pending(self):
+        return self.status == ProposalStatus.PENDING
+
+    @property
+    def url(self):
+        return self.resource.url + self.resource.reverse_subpage("proposal", args=[self.pk])

@@ -1,4 +1,5 @@
 from django.utils.translation import gettext_lazy as _
+from wagtail import hooks
 from wagtail.snippets.models import register_snippet
 from wagtail.snippets.views.snippets import SnippetViewSet, SnippetViewSetGroup
 
@@ -30,3 +31,26 @@ class ReferenceGroup(SnippetViewSetGroup):
 
 
 register_snippet(ReferenceGroup)
+
+
+@hooks.register("register_log_actions")
+def register_contribution_actions(actions):
+    """Labels of the public contribution flows in Wagtail's audit log (« Historique »)."""
+    from . import contribution
+
+    actions.register_action(
+        contribution.PROPOSE, _("Proposition de modification"), _("Modification proposée")
+    )
+    actions.register_action(
+        contribution.ACCEPT, _("Proposition acceptée"), _("Proposition acceptée")
+    )
+    actions.register_action(contribution.REFUSE, _("Proposition refusée"), _("Proposition refusée"))
+    actions.register_action(
+        contribution.WITHDRAW, _("Proposition retirée"), _("Proposition retirée")
+    )
+    actions.register_action(contribution.RESTORE, _("Version restaurée"), _("Version restaurée"))
+    actions.register_action(
+        contribution.PUBLIC_EDIT,
+        _("Modification depuis le site public"),
+        _("Modifiée depuis le site public"),
+    )

@@ -2828,7 +2828,20 @@ ASSEMBLEURS = [
                 "utilisateurs."
             ),
             "body": _glossary_body("1.0"),
+            # The journal of the source document (brief §2.7), line for line.
+            "changes": [
+                "Initialisation du glossaire",
+                "Rédaction des définitions, mise en page du document",
+                "Mise en ligne sur les Bases",
+            ],
         },
+        "changes": [
+            "Modifications à la suite de suggestions du hub NUMI",
+            "Ajout d'acteurs de l'éducation et de la jeunesse",
+            "Ajout de la dernière phrase à la fin du paragraphe sur les organismes de protection "
+            "sociale",
+            "Ajout du dispositif Pix",
+        ],
         "themes": ["gouvernances_partagees", "communs_numeriques"],
         "types": ["ressource_pedagogique", "annuaire"],
         "sectors": [

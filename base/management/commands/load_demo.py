@@ -49,6 +49,7 @@ from ressources.models import (
     ResourceCollectionPage,
     ResourceCredit,
     ResourcePage,
+    ResourceVersion,
     Term,
     Vocabulary,
 )
@@ -316,6 +317,7 @@ class Command(BaseCommand):
         )
         for revision, log_ids, when in revisions:
             Revision.objects.filter(pk=revision.pk).update(created_at=moment(when))
+            ResourceVersion.objects.filter(revision=revision).update(published_at=moment(when))
             PageLogEntry.objects.filter(pk__in=log_ids).update(timestamp=moment(when))
 
     def log_ids(self, page, exclude=()):
@@ -483,6 +485,7 @@ class Command(BaseCommand):
         def fill(page, version):
             page.summary = version["summary"]
             page.body = self.body(version["body"], media, author)
+            page.version_changes = "\n".join(version.get("changes", []))
 
         page = ResourcePage(
             title=data["title"],

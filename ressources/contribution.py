@@ -1,0 +1,333 @@
+"""Who may change a resource, and the life of a change proposal.
+
+The base's contribution mode decides (brief §2.8, « fonctionne comme Wikipédia »):
+- curated: the base's members edit and publish;
+- open: any registered person edits and publishes a new version credited to them;
+- suggestions: any registered person proposes a change that the base's admins accept or refuse.
+Views check these predicates; the functions below do the work and write the audit log.
+"""
+
+from django.core.exceptions import PermissionDenied
+from django.db import transaction
+from django.utils import timezone
+from django.utils.translation import gettext as _
+from wagtail.log_actions import log
+
+from base.models import ContributionMode, Follow, Role
+from base.notifications import notify
+
+from . import versioning
+from .editing import apply_edit
+from .models import (
+    ChangeProposal,
+    CreditKind,
+    CreditRole,
+    ProposalStatus,
+    ResourceCredit,
+    ResourcePage,
+    ResourceVersion,
+)
+
+# Audit-log actions of the public contribution flows (labels registered in wagtail_hooks).
+PROPOSE = "ressources.propose"
+ACCEPT = "ressources.proposal_accept"
+REFUSE = "ressources.proposal_refuse"
+WITHDRAW = "ressources.proposal_withdraw"
+RESTORE = "ressources.restore"
+PUBLIC_EDIT = "ressources.public_edit"
+
+
+class EditConflict(Exception):
+    """The resource was published again since the edit started: nothing was saved."""
+
+    def __init__(self, current_revision):
+        super().__init__("conflict")
+        self.current_revision = current_revision
+
+
+def _can_view(user, resource):
+    base = resource.base
+    return resource.live and base.live and base.user_can_view(user)
+
+
+def is_member(user, resource):
+    if not user.is_authenticated:
+        return False
+    return user.is_superuser or resource.base.memberships.filter(user=user).exists()
+
+
+def is_base_admin(user, resource):
+    if not user.is_authenticated:
+        return False
+    if user.is_superuser:
+        return True
+    return resource.base.memberships.filter(user=user, role=Role.ADMIN).exists()
+
+
+def can_edit(user, resource):
+    """Publish a new version from the public edit form."""
+    if not user.is_authenticated or not user.is_active or not _can_view(user, resource):
+        return False
+    return is_member(user, resource) or resource.base.contribution_mode == ContributionMode.OPEN
+
+
+def can_propose(user, resource):
+    if not user.is_authenticated or not user.is_active or not _can_view(user, resource):
+        return False
+    return resource.base.contribution_mode == ContributionMode.SUGGESTIONS
+
+
+def can_review(user, resource):
+    """Accept or refuse proposals, restore versions: the base's admins."""
+    return _can_view(user, resource) and is_base_admin(user, resource)
+
+
+def can_restore(user, resource):
+    return can_review(user, resource)
+
+
+def base_admins(resource):
+    return [
+        m.user for m in resource.base.memberships.select_related("user") if m.role == Role.ADMIN
+    ]
+
+
+def _locked(resource):
+    """The resource row, locked until the end of the transaction (serialises publications)."""
+    return ResourcePage.objects.select_for_update().get(pk=resource.pk)
+
+
+def _live_state(resource):
+    return resource.live_revision.as_object()
+
+
+def publish_edit(resource, user, data, changes, base_revision_id, major=False):
+    """Publish a public edit, unless someone published since it started (EditConflict)."""
+    if not can_edit(user, resource):
+        raise PermissionDenied
+    with transaction.atomic():
+        locked = _locked(resource)
+        if locked.live_revision_id != int(base_revision_id):
+            raise EditConflict(locked.live_revision)
+        page = apply_edit(_live_state(locked), data)
+        version = versioning.publish(page, user, changes, major=major)
+        log(instance=locked, action=PUBLIC_EDIT, user=user, data={"version": version.number})
+    if not is_member(user, resource):
+        # Open mode: the base's admins hear of every outside edit and can restore.
+        url = version.url
+        notify(
+            base_admins(resource),
+            kind="public_edit",
+            subject=_("« %(title)s » modifiée par %(name)s (version %(number)s)")
+            % {"title": page.title, "name": user.display_name, "number": version.number},
+            message="\n".join(version.change_lines),
+            url=url,
+            exclude=user,
+        )
+    return version
+
+
+def propose(resource, user, data, summary, base_revision_id):
+    if not can_propose(user, resource):
+        raise PermissionDenied
+    with transaction.atomic():
+        proposal = ChangeProposal.objects.create(
+            resource=resource,
+            proposer=user,
+            base_revision_id=int(base_revision_id),
+            content=data,
+            summary=summary.strip(),
+        )
+        log(
+            instance=resource,
+            action=PROPOSE,
+            user=user,
+            data={"proposal": proposal.pk, "summary": proposal.summary},
+        )
+    notify(
+        base_admins(resource),
+        kind="proposal",
+        subject=_("Nouvelle proposition de modification sur « %(title)s »")
+        % {"title": resource.title},
+        message=_("%(name)s propose : %(summary)s")
+        % {"name": user.display_name, "summary": proposal.summary},
+        url=proposal.url,
+        exclude=user,
+    )
+    return proposal
+
+
+def _pending(proposal):
+    proposal = ChangeProposal.objects.select_for_update().get(pk=proposal.pk)
+    if not proposal.is_pending:
+        raise PermissionDenied(_("Cette proposition a déjà été traitée."))
+    return proposal
+
+
+def acceptance_changes(proposal, extra_lines=()):
+    proposer = proposal.proposer.display_name if proposal.proposer else _("Contributeur supprimé")
+    lines = [
+        _("Modifications à la suite de suggestions de %(name)s") % {"name": proposer},
+        proposal.summary,
+    ]
+    return lines + [line for line in extra_lines if line.strip()]
+
+
+def accept(proposal, user, extra_lines=(), major=False):
+    """Publish the proposal over the current version and credit its author."""
+    resource = proposal.resource
+    if not can_review(user, resource):
+        raise PermissionDenied
+    if proposal.proposer_id == user.pk:
+        raise PermissionDenied(_("Vous ne pouvez pas accepter votre propre proposition."))
+    with transaction.atomic():
+        locked = _locked(resource)
+        proposal = _pending(proposal)
+        page = apply_edit(_live_state(locked), proposal.content)
+        if proposal.proposer and not any(
+            credit.user_id == proposal.proposer_id for credit in page.credits.all()
+        ):
+            credits = list(page.credits.all())
+            credits.append(
+                ResourceCredit(
+                    kind=CreditKind.PERSON,
+                    name=proposal.proposer.display_name,
+                    role=CreditRole.CONTRIBUTION,
+                    user=proposal.proposer,
+                    organisation=proposal.proposer.organisation,
+                    sort_order=len(credits),
+                )
+            )
+            page.credits = credits
+        version = versioning.publish(page, user, acceptance_changes(proposal, extra_lines), major)
+        proposal.status = ProposalStatus.ACCEPTED
+        proposal.decided_at = timezone.now()
+        proposal.decided_by = user
+        proposal.version = version
+        proposal.save()
+        log(
+            instance=locked,
+            action=ACCEPT,
+            user=user,
+            data={"proposal": proposal.pk, "version": version.number},
+        )
+    notify(
+        [proposal.proposer],
+        kind="proposal_accepted",
+        subject=_("Votre proposition sur « %(title)s » est acceptée") % {"title": page.title},
+        message=_("Elle est publiée dans la version %(number)s.") % {"number": version.number},
+        url=version.url,
+    )
+    return version
+
+
+def refuse(proposal, user, reason):
+    resource = proposal.resource
+    if not can_review(user, resource):
+        raise PermissionDenied
+    if not reason.strip():
+        raise ValueError(_("Indiquez le motif du refus."))
+    with transaction.atomic():
+        proposal = _pending(proposal)
+        proposal.status = ProposalStatus.REFUSED
+        proposal.decided_at = timezone.now()
+        proposal.decided_by = user
+        proposal.refusal_reason = reason.strip()
+        proposal.save()
+        log(
+            instance=resource,
+            action=REFUSE,
+            user=user,
+            data={"proposal": proposal.pk, "reason": proposal.refusal_reason},
+        )
+    notify(
+        [proposal.proposer],
+        kind="proposal_refused",
+        subject=_("Votre proposition sur « %(title)s » n'est pas retenue")
+        % {"title": resource.title},
+        message=_("Motif : %(reason)s") % {"reason": proposal.refusal_reason},
+        url=proposal.url,
+    )
+    return proposal
+
+
+def withdraw(proposal, user):
+    if not user.is_authenticated or proposal.proposer_id != user.pk:
+        raise PermissionDenied
+    with transaction.atomic():
+        proposal = _pending(proposal)
+        proposal.status = ProposalStatus.WITHDRAWN
+        proposal.decided_at = timezone.now()
+        proposal.decided_by = user
+        proposal.save()
+        log(
+            instance=proposal.resource,
+            action=WITHDRAW,
+            user=user,
+            data={"proposal": proposal.pk},
+        )
+    return proposal
+
+
+def restore(resource, version, user):
+    """Publish an older version again, as a new version; the journal keeps every row."""
+    if not can_restore(user, resource):
+        raise PermissionDenied
+    with transaction.atomic():
+        locked = _locked(resource)
+        page = version.revision.as_object()
+        lines = [_("Restauration de la version %(number)s") % {"number": version.number}]
+        new_version = versioning.publish(page, user, lines)
+        new_version.restored_from = version
+        new_version.save(update_fields=["restored_from"])
+        log(
+            instance=locked,
+            action=RESTORE,
+            user=user,
+            data={"restored": version.number, "version": new_version.number},
+        )
+    return new_version
+
+
+def announce_version(version_id):
+    """Tell the resource's followers about a new version, with its change lines."""
+    version = ResourceVersion.objects.select_related("resource", "user").filter(pk=version_id)
+    version = version.first()
+    if version is None:
+        return
+    resource = version.resource
+    followers = [
+        follow.user
+        for follow in Follow.objects.filter(page=resource).select_related("user")
+        if resource.base.user_can_view(follow.user)
+    ]
+    notify(
+        followers,
+        kind="new_version",
+        subject=_("« %(title)s » : nouvelle version %(number)s")
+        % {"title": resource.title, "number": version.number},
+        message="\n".join(f"– {line}" for line in version.change_lines),
+        url=version.url,
+        exclude=version.user,
+    )
+
+
+def contributors(resource):
+    """Everyone who made the resource: credited names, then people who published versions
+    (open-mode editors, accepted proposals) and are not credited already."""
+    credits = list(resource.credits.select_related("user", "organisation"))
+    credited_users = {credit.user_id for credit in credits if credit.user_id}
+    credited_names = {credit.name for credit in credits}
+    people = []
+    seen = set(credited_users)
+    members = set(resource.base.memberships.values_list("user_id", flat=True))
+    versions = resource.versions.select_related("user").order_by("major", "minor")
+    for version in versions:
+        user = version.user
+        if user is None or user.pk in seen or user.pk in members:
+            continue
+        if user.display_name in credited_names:
+            continue
+        seen.add(user.pk)
+        people.append(user)
+    return credits, people

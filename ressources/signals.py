@@ -1,0 +1,14 @@
+from django.db import transaction
+from django.dispatch import receiver
+from wagtail.signals import page_published
+
+from .models import ResourcePage
+
+
+@receiver(page_published, sender=ResourcePage)
+def resource_published(sender, instance, revision, **kwargs):
+    from .contribution import announce_version
+    from .versioning import record_version
+
+    version = record_version(instance, revision)
+    transaction.on_commit(lambda: announce_version(version.pk))

@@ -1,0 +1,68 @@
+"""Numbered versions: every publication of a resource becomes a row of its public journal.
+
+All publications go through Wagtail's `Revision.publish()`, whether they come from the admin, a
+schedule, a workflow, the public edit form, an accepted proposal or a restoration. The journal
+entry is written by the `page_published` signal from the note the revision carries
+(`version_changes`, `version_major`), so there is one way to make a version.
+"""
+
+from django.db import transaction
+from django.utils.translation import gettext as _
+
+from .models import ResourcePage, ResourceVersion
+
+
+def next_number(resource, major=False):
+    """1.0 first, then 1.1, 1.2…; a major publication starts the next major number at .0."""
+    last = resource.versions.order_by("-major", "-minor").first()
+    if last is None:
+        return 1, 0
+    if major:
+        return last.major + 1, 0
+    return last.major, last.minor + 1
+
+
+def responsible_of(user):
+    if user is None:
+        return _("Compte supprimé"), ""
+    organisation = user.organisation.name if getattr(user, "organisation", None) else ""
+    return user.display_name, organisation
+
+
+def record_version(resource, revision, user=None):
+    """Write the journal entry for a publication (idempotent per revision)."""
+    existing = ResourceVersion.objects.filter(revision=revision).first()
+    if existing is not None:
+        return existing
+    content = revision.content
+    # Lock the resource row so that two publications cannot take the same number.
+    ResourcePage.objects.select_for_update().filter(pk=resource.pk).first()
+    major, minor = next_number(resource, bool(content.get("version_major")))
+    user = user or revision.user
+    name, organisation = responsible_of(user)
+    changes = (content.get("version_changes") or "").strip()
+    if not changes:
+        changes = _("Première publication") if (major, minor) == (1, 0) else _("Mise à jour")
+    return ResourceVersion.objects.create(
+        resource=resource,
+        major=major,
+        minor=minor,
+        revision=revision,
+        user=user,
+        responsible_name=name,
+        responsible_organisation=organisation,
+        changes=changes,
+    )
+
+
+def publish(page, user, changes, major=False, log_action=True):
+    """Publish an in-memory state of `page` as a new version credited to `user`.
+
+    The caller has checked the permissions: public contributors have no Wagtail page
+    permission, the contribution rules of the base decide (see ressources.contribution)."""
+    page.version_changes = "\n".join(line.strip() for line in changes if line.strip())
+    page.version_major = major
+    with transaction.atomic():
+        revision = page.save_revision(user=user, log_action=log_action, changed=True)
+        revision.publish(user=user, skip_permission_checks=True, log_action=log_action)
+        return ResourceVersion.objects.get(revision=revision)
