@@ -53,6 +53,7 @@ def resource_context(page, request):
         )
 
     return {
+        **contribution_context(page, request),
         "base": base_of(page),
         "taxonomy": taxonomy,
         "free_tags": list(page.tags.all()),
@@ -64,6 +65,39 @@ def resource_context(page, request):
         "related_resources": related_resources,
         "containing_collections": collections,
     }
+
+
+def contribution_context(page, request):
+    """Versions, contribution actions and following, as the resource page shows them.
+
+    An archived version (see ressources.views.versions) is rendered with the same template and
+    gets `shown_version`; actions always apply to the current version."""
+    from base.models import Follow
+
+    from . import contribution
+    from .models import ChangeProposal, ProposalStatus
+
+    user = request_user(request)
+    if not page.pk:
+        return {"current_version": None, "can_edit": False, "can_propose": False}
+    credits, people = contribution.contributors(page)
+    context = {
+        "current_version": page.current_version,
+        "can_edit": contribution.can_edit(user, page),
+        "can_propose": contribution.can_propose(user, page),
+        "can_review": contribution.can_review(user, page),
+        "is_following": user.is_authenticated
+        and Follow.objects.filter(user=user, page_id=page.pk).exists(),
+        "contributor_people": people,
+        "pending_proposals": [],
+        "my_proposals": [],
+    }
+    pending = ChangeProposal.objects.filter(resource_id=page.pk, status=ProposalStatus.PENDING)
+    if context["can_review"]:
+        context["pending_proposals"] = list(pending.select_related("proposer"))
+    if user.is_authenticated:
+        context["my_proposals"] = list(pending.filter(proposer=user))
+    return context
 
 
 def collection_context(page, request):
