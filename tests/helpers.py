@@ -21,7 +21,9 @@ def resource_form_data(**fields):
     """POST data of the Wagtail admin form of a resource (create or edit view).
 
     Multi-valued fields (themes, resource_types…) take lists of primary keys; `publish=True`
-    presses « Publier », otherwise the form saves a draft.
+    presses « Publier », otherwise the form saves a draft. `version_changes` (the journal's
+    « Changements ») has a default; pass "" to leave it empty. `version_major="on"` marks a
+    major version.
     """
     publish = fields.pop("publish", False)
     credits = fields.pop("credits", [])
@@ -50,6 +52,7 @@ def resource_form_data(**fields):
             "search_description": "",
             "go_live_at": "",
             "expire_at": "",
+            "version_changes": fields.pop("version_changes", "Mise à jour de la fiche"),
         }
     )
     for name, value in fields.items():

@@ -938,3 +938,32 @@ HOME_PAGE = {
         "la-mednum/observatoire-de-l-inclusion-numerique",
     ],
 }
+
+
+# Contributions in flight, so that the review and following screens have something to show.
+# `proposals`: a registered person suggests a change in a « suggestions » base.
+PROPOSALS = [
+    {
+        "resource": "hub-numi/approche-compas-comprendre-les-besoins-des-publics",
+        "proposer": "medi.contrib",
+        "summary": (
+            "Préciser dans le résumé que l'indice de rupture numérique se calcule à l'échelle "
+            "du quartier (IRIS), comme l'explique le corps de la fiche."
+        ),
+        "summary_addition": (
+            " L'indice se calcule à l'échelle de chaque quartier (IRIS) de la commune."
+        ),
+        "created": "2026-11-12 09:40",
+    },
+]
+# (username, resource key): people who keep watch on a resource's new versions.
+FOLLOWS = [
+    (
+        "medi.contrib",
+        "les-assembleurs/glossaire-des-acteurs-et-dispositifs-de-l-inclusion-numerique",
+    ),
+    (
+        "thomas.numi",
+        "les-assembleurs/glossaire-des-acteurs-et-dispositifs-de-l-inclusion-numerique",
+    ),
+]

@@ -35,14 +35,18 @@ from base.models import (
     BaseMembership,
     BasePage,
     BasesIndexPage,
+    Follow,
     HomeFeaturedBase,
     HomeFeaturedCollection,
     HomePage,
+    Notification,
     Organisation,
     User,
 )
 from base.territories import region_of_department
+from ressources.editing import edit_data
 from ressources.models import (
+    ChangeProposal,
     CollectionItem,
     Licence,
     RelatedResource,
@@ -109,6 +113,7 @@ class Command(BaseCommand):
             self.load_bases()
             self.load_resources()
             self.load_collections()
+            self.load_contributions()
             self.load_home_page()
         except KeyboardInterrupt as interrupt:
             raise CommandError(
@@ -580,6 +585,46 @@ class Command(BaseCommand):
             data["last_published"],
             [(revision, self.log_ids(collection), data["last_published"])],
         )
+
+    def load_contributions(self):
+        """A pending change proposal and a few follows (see content.PROPOSALS and FOLLOWS)."""
+        total = len(content.PROPOSALS) + len(content.FOLLOWS)
+        index = 0
+        for data in content.PROPOSALS:
+            index += 1
+            resource = self.find_resource(data["resource"])
+            proposer = self.people[data["proposer"]]
+            exists = ChangeProposal.objects.filter(
+                resource=resource, proposer=proposer, summary=data["summary"]
+            ).exists()
+            if not exists:
+                with self.item():
+                    state = edit_data(resource.live_revision.as_object())
+                    state["summary"] = state["summary"] + data["summary_addition"]
+                    proposal = ChangeProposal.objects.create(
+                        resource=resource,
+                        proposer=proposer,
+                        base_revision=resource.live_revision,
+                        content=state,
+                        summary=data["summary"],
+                    )
+                    ChangeProposal.objects.filter(pk=proposal.pk).update(
+                        created_at=moment(data["created"])
+                    )
+                    for admin in resource.base.admins:
+                        Notification.objects.create(
+                            recipient=admin,
+                            kind="proposal",
+                            subject=f"Nouvelle proposition de modification sur « {resource.title} »",
+                            message=f"{proposer.display_name} propose : {data['summary']}",
+                            url=proposal.url,
+                        )
+            self.step("Contribution", index, total, data["summary"][:50] + "…", not exists)
+        for username, key in content.FOLLOWS:
+            index += 1
+            resource = self.find_resource(key)
+            _, created = Follow.objects.get_or_create(user=self.people[username], page=resource)
+            self.step("Contribution", index, total, f"{username} suit {resource.title}", created)
 
     def load_home_page(self):
         home = HomePage.objects.get(pk=self.home.pk)
