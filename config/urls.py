@@ -12,6 +12,7 @@ urlpatterns = [
     path("admin/", include(wagtailadmin_urls)),
     path("documents/", include(wagtaildocs_urls)),
     path("rechercher/", search_views.search, name="search"),
+    path("compte/", include("base.urls")),
 ]
 
 if settings.DEBUG:
