@@ -276,6 +276,8 @@ def restore(resource, version, user):
     with transaction.atomic():
         locked = _locked(resource)
         page = version.revision.as_object()
+        # A restoration brings back the content, not an address the page has since left.
+        page.slug = locked.slug
         lines = [_("Restauration de la version %(number)s") % {"number": version.number}]
         new_version = versioning.publish(page, user, lines)
         new_version.restored_from = version

@@ -428,23 +428,24 @@ class ResourcePage(BaseContentMixin, RoutablePageMixin, Territory, Page):
 
         return versions.journal(request, self)
 
-    @path("journal-des-versions/flux.atom", name="feed")
+    # Version numbers appear as « 1-0 » in addresses: Wagtail's page URLs admit no dots.
+    @path("journal-des-versions/atom/", name="feed")
     def feed_route(self, request):
         from .views import versions
 
         return versions.feed(request, self)
 
-    @re_path(r"^versions/(?P<number>\d+\.\d+)/$", name="version")
+    @re_path(r"^versions/(?P<number>\d+-\d+)/$", name="version")
     def version_route(self, request, number):
         from .views import versions
 
-        return versions.version_detail(request, self, number)
+        return versions.version_detail(request, self, number.replace("-", "."))
 
-    @re_path(r"^versions/(?P<number>\d+\.\d+)/restaurer/$", name="restore")
+    @re_path(r"^versions/(?P<number>\d+-\d+)/restaurer/$", name="restore")
     def restore_route(self, request, number):
         from .views import versions
 
-        return versions.restore(request, self, number)
+        return versions.restore(request, self, number.replace("-", "."))
 
     @path("comparer/", name="compare")
     def compare_route(self, request):
@@ -703,6 +704,11 @@ class ResourceVersion(models.Model):
         return f"{self.major}.{self.minor}"
 
     @property
+    def url_number(self):
+        """The number as it appears in addresses (« 1-0 »)."""
+        return f"{self.major}-{self.minor}"
+
+    @property
     def change_lines(self):
         return [line.strip() for line in self.changes.splitlines() if line.strip()]
 
@@ -718,7 +724,7 @@ class ResourceVersion(models.Model):
 
     @property
     def url(self):
-        return self.resource.url + self.resource.reverse_subpage("version", args=[self.number])
+        return self.resource.url + self.resource.reverse_subpage("version", args=[self.url_number])
 
     @property
     def is_current(self):

@@ -24,7 +24,7 @@ def next_number(resource, major=False):
 
 def responsible_of(user):
     if user is None:
-        return _("Compte supprimé"), ""
+        return _("Publication automatique"), ""
     organisation = user.organisation.name if getattr(user, "organisation", None) else ""
     return user.display_name, organisation
 

@@ -23,7 +23,7 @@ def first_versions(apps, schema_editor):
             revision=revision,
             published_at=page.first_published_at or revision.created_at,
             user=user,
-            responsible_name=name or "Compte supprimé",
+            responsible_name=name or "Publication automatique",
             responsible_organisation=organisation,
             changes="Première publication",
         )
