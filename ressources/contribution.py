@@ -17,7 +17,7 @@ from base.models import ContributionMode, Follow, Role
 from base.notifications import notify
 
 from . import versioning
-from .editing import apply_edit
+from .editing import apply_edit, edit_data, merge_states
 from .models import (
     ChangeProposal,
     CreditKind,
@@ -183,7 +183,13 @@ def accept(proposal, user, extra_lines=(), major=False):
     with transaction.atomic():
         locked = _locked(resource)
         proposal = _pending(proposal)
-        page = apply_edit(_live_state(locked), proposal.content)
+        live = _live_state(locked)
+        # Whatever was published since the proposal started is kept, unless the proposal
+        # changed the same field or block (the review page shows that diff and warns).
+        data, _conflicts = merge_states(
+            edit_data(proposal.base_revision.as_object()), edit_data(live), proposal.content
+        )
+        page = apply_edit(live, data)
         if proposal.proposer and not any(
             credit.user_id == proposal.proposer_id for credit in page.credits.all()
         ):

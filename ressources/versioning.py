@@ -35,24 +35,26 @@ def record_version(resource, revision, user=None):
     if existing is not None:
         return existing
     content = revision.content
-    # Lock the resource row so that two publications cannot take the same number.
-    ResourcePage.objects.select_for_update().filter(pk=resource.pk).first()
-    major, minor = next_number(resource, bool(content.get("version_major")))
     user = user or revision.user
     name, organisation = responsible_of(user)
-    changes = (content.get("version_changes") or "").strip()
-    if not changes:
-        changes = _("Première publication") if (major, minor) == (1, 0) else _("Mise à jour")
-    return ResourceVersion.objects.create(
-        resource=resource,
-        major=major,
-        minor=minor,
-        revision=revision,
-        user=user,
-        responsible_name=name,
-        responsible_organisation=organisation,
-        changes=changes,
-    )
+    with transaction.atomic():
+        # Lock the resource row so that two publications cannot take the same number.
+        ResourcePage.objects.select_for_update().filter(pk=resource.pk).first()
+        major, minor = next_number(resource, bool(content.get("version_major")))
+        changes = (content.get("version_changes") or "").strip()
+        if not changes:
+            first = (major, minor) == (1, 0)
+            changes = _("Première publication") if first else _("Mise à jour")
+        return ResourceVersion.objects.create(
+            resource=resource,
+            major=major,
+            minor=minor,
+            revision=revision,
+            user=user,
+            responsible_name=name,
+            responsible_organisation=organisation,
+            changes=changes,
+        )
 
 
 def publish(page, user, changes, major=False, log_action=True):

@@ -3,6 +3,7 @@ from wagtail import hooks
 from wagtail.snippets.models import register_snippet
 from wagtail.snippets.views.snippets import SnippetViewSet, SnippetViewSetGroup
 
+from . import admin_conflicts  # noqa: F401  (registers the before_edit_page hook)
 from .models import Licence, Term
 
 
