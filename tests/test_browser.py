@@ -82,3 +82,56 @@ def test_visitor_goes_from_home_to_a_resource(
     attribution = browser.find_element(By.ID, "attribution-line")
     assert attribution.is_displayed()
     assert "Camille Durand" in attribution.get_attribute("value")
+
+
+def test_registered_person_proposes_a_change_and_the_admin_accepts_it(
+    browser, live_server, transactional_db, django_db_serialized_rollback
+):
+    from selenium.webdriver.common.by import By
+    from selenium.webdriver.support import expected_conditions as EC
+    from selenium.webdriver.support.ui import WebDriverWait
+
+    from base.models import ContributionMode, Role
+    from tests.factories import PASSWORD, BaseMembershipFactory, UserFactory
+
+    base = BasePageFactory(
+        title="Hub des suggestions", contribution_mode=ContributionMode.SUGGESTIONS
+    )
+    resource = ResourcePageFactory(parent=base, title="Fiche : la carte Vitale", summary="Avant.")
+    admin = UserFactory(first_name="Thomas", last_name="Leroy")
+    BaseMembershipFactory(base=base, user=admin, role=Role.ADMIN)
+    proposer = UserFactory(first_name="Mehdi", last_name="Garnier")
+
+    def log_in(user):
+        browser.delete_all_cookies()
+        browser.get(live_server.url + "/compte/connexion/")
+        browser.find_element(By.NAME, "username").send_keys(user.username)
+        password = browser.find_element(By.NAME, "password")
+        password.send_keys(PASSWORD)
+        password.submit()
+        WebDriverWait(browser, 10).until(EC.url_to_be(live_server.url + "/"))
+
+    log_in(proposer)
+    browser.get(live_server.url + resource.url)
+    browser.find_element(By.LINK_TEXT, "Proposer une modification").click()
+    summary = browser.find_element(By.NAME, "summary")
+    summary.clear()
+    summary.send_keys("Après : la carte Vitale se met à jour en pharmacie.")
+    browser.find_element(By.NAME, "proposal_summary").send_keys("Préciser la mise à jour")
+    browser.find_element(By.NAME, "proposal_summary").submit()
+    WebDriverWait(browser, 10).until(
+        EC.text_to_be_present_in_element((By.TAG_NAME, "h1"), "Proposition de modification")
+    )
+    proposal_url = browser.current_url
+
+    log_in(admin)
+    browser.get(proposal_url)
+    insertions = " ".join(element.text for element in browser.find_elements(By.TAG_NAME, "ins"))
+    assert "la carte Vitale se met à jour en pharmacie" in insertions
+    browser.find_element(By.XPATH, "//button[contains(., 'Accepter et publier')]").click()
+    WebDriverWait(browser, 10).until(
+        EC.text_to_be_present_in_element((By.TAG_NAME, "body"), "publiée dans la version 1.1")
+    )
+    browser.get(live_server.url + resource.url + "journal-des-versions/")
+    journal = browser.find_element(By.TAG_NAME, "table").text
+    assert "à la suite de suggestions de Mehdi Garnier" in journal

@@ -6,10 +6,10 @@ from django.contrib.auth.models import AnonymousUser
 from django.core.management import call_command
 from django.test import TestCase
 
-from base.models import BaseMembership, BasePage, Organisation, User
+from base.models import BaseMembership, BasePage, Follow, Organisation, User
 from base.visibility import visible_pages
-from ressources.models import ResourceCollectionPage, ResourcePage
-from tests.helpers import page_text
+from ressources.models import ChangeProposal, ResourceCollectionPage, ResourcePage, ResourceVersion
+from tests.helpers import page_text, soup
 
 
 def counts():
@@ -20,6 +20,9 @@ def counts():
         "organisations": Organisation.objects.count(),
         "users": User.objects.count(),
         "memberships": BaseMembership.objects.count(),
+        "versions": ResourceVersion.objects.count(),
+        "proposals": ChangeProposal.objects.count(),
+        "follows": Follow.objects.count(),
     }
 
 
@@ -80,3 +83,46 @@ class LoadDemoTests(TestCase):
         for page in pages:
             with self.subTest(page=page.url):
                 self.assertEqual(self.client.get(page.url).status_code, 200)
+
+    def test_every_published_resource_has_its_journal(self):
+        live = ResourcePage.objects.live()
+        self.assertEqual(live.filter(versions__isnull=True).count(), 0)
+        self.assertEqual(live.filter(versions__major=1, versions__minor=0).count(), live.count())
+
+    def test_the_glossary_carries_its_real_journal(self):
+        glossary = ResourcePage.objects.get(
+            slug="glossaire-des-acteurs-et-dispositifs-de-l-inclusion-numerique"
+        )
+        response = self.client.get(glossary.url + "journal-des-versions/")
+        self.assertEqual(response.status_code, 200)
+        rows = [
+            [" ".join(cell.get_text(" ").split()) for cell in row.find_all(["td", "th"])]
+            for row in soup(response).select("table tbody tr")
+        ]
+        self.assertEqual([row[0] for row in rows], ["17/04/2024", "05/07/2024"])
+        self.assertTrue(all(row[1].startswith("Élodie Carpentier") for row in rows))
+        self.assertIn("Initialisation du glossaire", rows[0][2])
+        self.assertIn("Mise en ligne sur les Bases", rows[0][2])
+        self.assertIn("Modifications à la suite de suggestions du hub NUMI", rows[1][2])
+        self.assertIn("Ajout du dispositif Pix", rows[1][2])
+        self.assertTrue(rows[0][3].startswith("1.0"))
+        self.assertTrue(rows[1][3].startswith("1.1"))
+        self.assertIn("À quoi sert ce journal ?", page_text(response))
+        # Version 1.0 is readable as it was: 32 actors, not yet Pix.
+        old = page_text(self.client.get(glossary.url + "versions/1-0/"))
+        self.assertIn("définit 32 acteurs", old)
+        self.assertIn("Vous consultez la version 1.0 du 17/04/2024", old)
+
+    def test_a_proposal_waits_for_the_hub_numi(self):
+        proposal = ChangeProposal.objects.get()
+        self.assertTrue(proposal.is_pending)
+        self.client.login(username="thomas.numi", password=self._member_password())
+        response = self.client.get(proposal.url)
+        self.assertEqual(response.status_code, 200)
+        self.assertIn("Accepter et publier", page_text(response))
+
+    @staticmethod
+    def _member_password():
+        from base.demo.content import MEMBER_PASSWORD
+
+        return MEMBER_PASSWORD
