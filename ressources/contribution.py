@@ -164,6 +164,16 @@ def _pending(proposal):
     return proposal
 
 
+def _decide(proposal, status, user, **fields):
+    """Close a pending proposal: its status, who decided and when, never to change again."""
+    proposal.status = status
+    proposal.decided_at = timezone.now()
+    proposal.decided_by = user
+    for name, value in fields.items():
+        setattr(proposal, name, value)
+    proposal.save()
+
+
 def acceptance_changes(proposal, extra_lines=()):
     proposer = proposal.proposer.display_name if proposal.proposer else _("Contributeur supprimé")
     lines = [
@@ -206,11 +216,7 @@ def accept(proposal, user, extra_lines=(), major=False):
             )
             page.credits = credits
         version = versioning.publish(page, user, acceptance_changes(proposal, extra_lines), major)
-        proposal.status = ProposalStatus.ACCEPTED
-        proposal.decided_at = timezone.now()
-        proposal.decided_by = user
-        proposal.version = version
-        proposal.save()
+        _decide(proposal, ProposalStatus.ACCEPTED, user, version=version)
         log(
             instance=locked,
             action=ACCEPT,
@@ -235,11 +241,7 @@ def refuse(proposal, user, reason):
         raise ValueError(_("Indiquez le motif du refus."))
     with transaction.atomic():
         proposal = _pending(proposal)
-        proposal.status = ProposalStatus.REFUSED
-        proposal.decided_at = timezone.now()
-        proposal.decided_by = user
-        proposal.refusal_reason = reason.strip()
-        proposal.save()
+        _decide(proposal, ProposalStatus.REFUSED, user, refusal_reason=reason.strip())
         log(
             instance=resource,
             action=REFUSE,
@@ -262,10 +264,7 @@ def withdraw(proposal, user):
         raise PermissionDenied
     with transaction.atomic():
         proposal = _pending(proposal)
-        proposal.status = ProposalStatus.WITHDRAWN
-        proposal.decided_at = timezone.now()
-        proposal.decided_by = user
-        proposal.save()
+        _decide(proposal, ProposalStatus.WITHDRAWN, user)
         log(
             instance=proposal.resource,
             action=WITHDRAW,
