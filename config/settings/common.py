@@ -149,6 +149,8 @@ TASKS = {
 
 # Search: the embedded engine unless ELASTICSEARCH_URL is set.
 ELASTICSEARCH_URL = os.environ.get("ELASTICSEARCH_URL", "")
+# Index names start with this prefix; the live index is reached through an alias of that name.
+ELASTICSEARCH_INDEX = os.environ.get("ELASTICSEARCH_INDEX", "bases-communes")
 WAGTAILSEARCH_BACKENDS = {
     "default": {"BACKEND": "wagtail.search.backends.database"},
 }

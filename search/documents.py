@@ -1,0 +1,201 @@
+"""The search document of a page: one dict that every engine indexes.
+
+Only live pages of live bases are searchable, and only their current published version (the
+page row, never an older revision). `is_public` and `base_id` carry visibility: a private base's
+pages (and a private collection) are found only by the base's members and platform admins.
+"""
+
+import hashlib
+import json
+
+from wagtail.models import Page
+
+from base.models import BASE_DEPTH, BasePage, Visibility
+from ressources.diff import body_text, rich_text_to_text
+from ressources.models import ResourceCollectionPage, ResourcePage
+
+from .models import Kind
+
+# Facets a document carries, and the URL parameter of each on the search page.
+FACETS = {
+    "themes": "thematique",
+    "resource_types": "type",
+    "beneficiaries": "beneficiaire",
+    "professional_sectors": "secteur",
+    "licence": "licence",
+    "base": "base",
+    "organisation_kind": "organisation",
+    "region": "region",
+    "department": "departement",
+    "language": "langue",
+    "label": "label",
+}
+TAXONOMY = ("themes", "resource_types", "beneficiaries", "professional_sectors")
+BASE_PATH_LENGTH = BASE_DEPTH * Page.steplen
+# Until the label NEC has its own app, every dispositif is « not labelled ».
+NO_LABEL = "aucun"
+
+
+def fingerprint(document):
+    return hashlib.sha1(json.dumps(document, sort_keys=True, default=str).encode()).hexdigest()
+
+
+def searchable_pages():
+    """Every page that belongs in the index, specific, in tree order: live bases, and the live
+    resources and collections of live bases."""
+    base_paths = set(BasePage.objects.live().values_list("path", flat=True))
+    for model in (BasePage, ResourcePage, ResourceCollectionPage):
+        for page in model.objects.live().order_by("path").iterator(chunk_size=500):
+            if page.path[:BASE_PATH_LENGTH] in base_paths:
+                yield page
+
+
+def base_page_of(page):
+    if isinstance(page, BasePage):
+        return page
+    return BasePage.objects.filter(path=page.path[:BASE_PATH_LENGTH]).first()
+
+
+def is_searchable(page):
+    page = page.specific
+    if not isinstance(page, (BasePage, ResourcePage, ResourceCollectionPage)) or not page.live:
+        return False
+    base = base_page_of(page)
+    return base is not None and base.live
+
+
+def _term(term):
+    return {"slug": term.slug, "label": term.label, "category": term.category}
+
+
+def _date(value):
+    return value.isoformat() if value else None
+
+
+def _organisation(organisation):
+    if organisation is None:
+        return None
+    return {
+        "name": organisation.name,
+        "kind": organisation.kind,
+        "kind_label": str(organisation.get_kind_display()),
+    }
+
+
+def build_document(page):
+    """The search document of a searchable page (see is_searchable)."""
+    page = page.specific
+    base = base_page_of(page)
+    document = {
+        "id": page.pk,
+        "url": page.url,
+        "title": page.title,
+        "base": {"id": base.pk, "title": base.title, "slug": base.slug},
+        "is_public": base.visibility == Visibility.PUBLIC,
+        "first_published_at": _date(page.first_published_at),
+        "last_published_at": _date(page.last_published_at),
+        "region": base.region_code or None,
+        "department": base.department_code or None,
+        "organisation": _organisation(base.organisation),
+        "themes": [],
+        "resource_types": [],
+        "beneficiaries": [],
+        "professional_sectors": [],
+        "tags": [],
+        "credits": [],
+        "files": [],
+        "licence": None,
+        "language": None,
+        "label": None,
+        "original_publication_date": None,
+        "summary": "",
+        "body": "",
+    }
+    if isinstance(page, ResourcePage):
+        document.update(_resource_fields(page))
+    elif isinstance(page, ResourceCollectionPage):
+        document["kind"] = Kind.COLLECTION
+        document["summary"] = page.description
+        document["is_public"] = document["is_public"] and page.visibility == Visibility.PUBLIC
+        document["body"] = "\n".join(
+            item.resource.title for item in page.items.select_related("resource") if item.resource
+        )
+    else:
+        document["kind"] = Kind.BASE
+        document["summary"] = " ".join(
+            part for part in (page.dedicated_to, rich_text_to_text(page.description)) if part
+        )
+    # The texts each engine weighs: title (A) > summary (B) > everything else (C).
+    document["text_title"] = document["title"]
+    document["text_summary"] = document["summary"]
+    document["text_other"] = "\n".join(_other_texts(document))
+    return document
+
+
+def _resource_fields(page):
+    licence = page.licence
+    files = []
+    for block in page.body:
+        if block.block_type == "document" and block.value.get("document"):
+            file = block.value["document"]
+            files.append(block.value.get("title") or file.title)
+            files.append(file.filename)
+    return {
+        "kind": Kind.RESOURCE,
+        "summary": page.summary,
+        "body": body_text(page),
+        "tags": sorted(tag.name for tag in page.tags.all()),
+        "credits": [credit.name for credit in page.credits.all()],
+        "files": files,
+        "licence": {
+            "spdx": licence.spdx_id,
+            "name": licence.short_name or licence.name,
+            "is_open": licence.is_open,
+        }
+        if licence
+        else None,
+        "language": page.language,
+        "label": NO_LABEL,
+        "original_publication_date": _date(page.original_publication_date),
+        # A resource's own territory, when it has one, is more precise than its base's.
+        "region": page.region_code or None,
+        "department": page.department_code or None,
+        "producer": page.producer.name if page.producer else None,
+        **{field: [_term(term) for term in getattr(page, field).all()] for field in TAXONOMY},
+    }
+
+
+def _other_texts(document):
+    yield document["body"]
+    yield " ".join(document["tags"])
+    for field in TAXONOMY:
+        yield " ".join(term["label"] for term in document[field])
+    yield " ".join(document["credits"])
+    yield " ".join(document["files"])
+    if document.get("producer"):
+        yield document["producer"]
+    if document["organisation"]:
+        yield document["organisation"]["name"]
+    yield document["base"]["title"]
+
+
+def facet_values(document):
+    """(facet, value) pairs of a document, what the facet counts count."""
+    for field in TAXONOMY:
+        for term in document[field]:
+            yield field, term["slug"]
+    if document["licence"]:
+        yield "licence", document["licence"]["spdx"]
+        if document["licence"]["is_open"]:
+            yield "licence", "ouverte"
+    yield "base", str(document["base"]["id"])
+    if document["organisation"]:
+        yield "organisation_kind", document["organisation"]["kind"]
+    if document["region"]:
+        yield "region", document["region"]
+    if document["department"]:
+        yield "department", document["department"]
+    if document["language"]:
+        yield "language", document["language"]
+    if document["label"]:
+        yield "label", document["label"]
