@@ -32,3 +32,29 @@ def configured_engines():
 def get_engine():
     """The engine that answers searches (before any fallback)."""
     return elasticsearch_engine() or database_engine()
+
+
+def search(query):
+    """Run a search on the configured engine; if Elasticsearch cannot be reached, the database
+    engine answers and the results say so (`fallback`), so that the page shows a notice."""
+    from .base import EngineUnavailable
+
+    engine = get_engine()
+    try:
+        return engine.search(query)
+    except EngineUnavailable:
+        if engine.name == "database":
+            raise
+        results = database_engine().search(query)
+        results.fallback = True
+        return results
+
+
+def suggest(prefix, visible_base_ids, limit=8):
+    from .base import EngineUnavailable
+
+    engine = get_engine()
+    try:
+        return engine.suggest(prefix, visible_base_ids, limit)
+    except EngineUnavailable:
+        return database_engine().suggest(prefix, visible_base_ids, limit)
