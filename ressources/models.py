@@ -644,6 +644,21 @@ class CollectionItem(Orderable):
         verbose_name = _("ressource de la collection")
 
 
+def protect_unless_resource_deleted(collector, field, sub_objs, using):
+    """on_delete of the revisions a journal relies on: `purge_revisions` may not remove them
+    (it skips protected revisions), but deleting the resource itself takes its journal along."""
+    deleted_pages = {
+        obj.pk
+        for model, objects in collector.data.items()
+        if issubclass(model, Page)
+        for obj in objects
+    }
+    if all(obj.resource_id in deleted_pages for obj in sub_objs):
+        models.CASCADE(collector, field, sub_objs, using)
+    else:
+        models.PROTECT(collector, field, sub_objs, using)
+
+
 class ResourceVersion(models.Model):
     """One publication of a resource, a row of its public « Journal des versions ».
 
@@ -661,7 +676,7 @@ class ResourceVersion(models.Model):
     revision = models.OneToOneField(
         Revision,
         verbose_name=_("révision publiée"),
-        on_delete=models.PROTECT,
+        on_delete=protect_unless_resource_deleted,
         related_name="resource_version",
     )
     published_at = models.DateTimeField(_("date"), default=timezone.now, db_index=True)
@@ -761,7 +776,7 @@ class ChangeProposal(models.Model):
     base_revision = models.ForeignKey(
         Revision,
         verbose_name=_("révision de départ"),
-        on_delete=models.PROTECT,
+        on_delete=protect_unless_resource_deleted,
         related_name="+",
     )
     content = models.JSONField(_("contenu proposé"))

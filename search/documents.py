@@ -112,14 +112,12 @@ def build_document(page):
         "body": "",
     }
     if isinstance(page, ResourcePage):
-        document.update(_resource_fields(page))
+        document.update(_resource_fields(page, base))
     elif isinstance(page, ResourceCollectionPage):
         document["kind"] = Kind.COLLECTION
         document["summary"] = page.description
         document["is_public"] = document["is_public"] and page.visibility == Visibility.PUBLIC
-        document["body"] = "\n".join(
-            item.resource.title for item in page.items.select_related("resource") if item.resource
-        )
+        document["body"] = "\n".join(_collection_titles(page, base))
     else:
         document["kind"] = Kind.BASE
         document["summary"] = " ".join(
@@ -132,7 +130,28 @@ def build_document(page):
     return document
 
 
-def _resource_fields(page):
+def _territory(page, base):
+    if page.region_code:
+        return {"region": page.region_code, "department": page.department_code or None}
+    return {"region": base.region_code or None, "department": base.department_code or None}
+
+
+def _collection_titles(collection, base):
+    """Titles of the resources a collection lists, only those every reader of the collection
+    may see: a live resource of a public base, or of the collection's own base."""
+    public_paths = set(
+        BasePage.objects.live().filter(visibility=Visibility.PUBLIC).values_list("path", flat=True)
+    )
+    for item in collection.items.select_related("resource"):
+        resource = item.resource
+        if resource is None or not resource.live:
+            continue
+        own_base = resource.path[:BASE_PATH_LENGTH]
+        if own_base == base.path or own_base in public_paths:
+            yield resource.title
+
+
+def _resource_fields(page, base):
     licence = page.licence
     files = []
     for block in page.body:
@@ -158,8 +177,7 @@ def _resource_fields(page):
         "label": NO_LABEL,
         "original_publication_date": _date(page.original_publication_date),
         # A resource's own territory, when it has one, is more precise than its base's.
-        "region": page.region_code or None,
-        "department": page.department_code or None,
+        **_territory(page, base),
         "producer": page.producer.name if page.producer else None,
         **{field: [_term(term) for term in getattr(page, field).all()] for field in TAXONOMY},
     }

@@ -1,7 +1,9 @@
 """Versions published from the Wagtail admin: numbering, the « Changements » asked from 1.1 on."""
 
 import html
+import io
 
+from django.core.management import call_command
 from django.test import TestCase
 from django.urls import reverse
 
@@ -90,3 +92,23 @@ class AdminVersionTests(TestCase):
         field = response.context["form"]["version_changes"]
         self.assertEqual(field.value() or "", "")
         self.assertNotIn("Ajout d&#x27;une étape</textarea>", response.content.decode())
+
+    def test_deleting_a_published_resource_takes_its_journal_along(self):
+        page = self.publish_first()
+        self.client.post(self.edit_url(page), self.form(version_changes="Ajout d'une étape"))
+        self.assertEqual(page.versions.count(), 2)
+        response = self.client.post(reverse("wagtailadmin_pages:delete", args=(page.pk,)))
+        self.assertEqual(response.status_code, 302)
+        self.assertFalse(ResourcePage.objects.filter(pk=page.pk).exists())
+        self.assertFalse(ResourceVersion.objects.filter(resource_id=page.pk).exists())
+
+    def test_purging_old_revisions_keeps_every_version_readable(self):
+        page = self.publish_first()
+        self.client.post(self.edit_url(page), self.form(version_changes="Ajout d'une étape"))
+        self.client.post(self.edit_url(page), self.form(title="Brouillon", publish=False))
+        first = page.versions.get(major=1, minor=0)
+        call_command("purge_revisions", days=0, stdout=io.StringIO())
+        first.refresh_from_db()
+        self.assertEqual(first.revision.as_object().title, "Fiche : créer sa boîte mail")
+        response = self.client.get(page.url + "versions/1-0/")
+        self.assertEqual(response.status_code, 200)

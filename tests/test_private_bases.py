@@ -3,6 +3,7 @@
 from django.test import TestCase
 
 from base.models import Role, Visibility
+from search.lifecycle import drain
 from tests.factories import (
     BaseMembershipFactory,
     BasePageFactory,
@@ -57,6 +58,8 @@ class PrivateBaseTests(TestCase):
             cls.private_resource,
             cls.private_base_collection,
         ]
+        # Publications reach the search index after commit, which a TestCase never reaches.
+        drain()
 
     def as_user(self, user):
         self.client.logout()
@@ -178,6 +181,16 @@ class PrivateBaseTests(TestCase):
             with self.subTest(user=user.username):
                 response = self.client.get("/rechercher/", {"q": PRIVATE_WORD})
                 self.assertIn("Protocole interne", page_text(response))
+
+    def test_a_public_collection_does_not_reveal_the_private_title_it_lists(self):
+        for user in (None, self.outsider):
+            self.as_user(user)
+            with self.subTest(user=user and user.username):
+                response = self.client.get(
+                    "/rechercher/", {"q": "protocole", "onglet": "collections"}
+                )
+                self.assertEqual(response.status_code, 200)
+                self.assertNotIn("Sélection partagée", page_text(response))
 
     def test_search_of_a_private_base_title_finds_nothing(self):
         self.as_user(None)

@@ -21,6 +21,7 @@ from django.contrib.auth.hashers import make_password
 from django.core.exceptions import ValidationError
 from django.core.files.base import ContentFile
 from django.core.files.images import ImageFile
+from django.core.management import call_command
 from django.core.management.base import BaseCommand, CommandError
 from django.db import transaction
 from PIL import Image as PILImage
@@ -121,8 +122,27 @@ class Command(BaseCommand):
                 "enregistrés. Relancez « manage.py load_demo » pour compléter."
             ) from interrupt
 
+        self.rebuild_search_index(options)
+
         if options["verbosity"] > 0:
             self.summary(time.monotonic() - started)
+
+    def rebuild_search_index(self, options):
+        """The demo backdates its pages after publishing them, so the search index, which
+        followed each publication, is rebuilt at the end with the final dates."""
+        try:
+            call_command(
+                "search_index",
+                "rebuild",
+                quiet=not self.progress,
+                verbosity=options["verbosity"],
+                stdout=self.stdout._out,
+                stderr=self.stderr._out,
+            )
+        except CommandError as error:
+            self.stderr.write(
+                f"Index de recherche : {error} Relancez « manage.py search_index rebuild »."
+            )
 
     # Checks ---------------------------------------------------------------------------------
 
