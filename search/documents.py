@@ -30,6 +30,13 @@ FACETS = {
     "language": "langue",
     "label": "label",
 }
+# The facets the documents of each kind carry; a tab applies and counts only those, so that a
+# theme chosen on the resources tab does not empty the bases tab.
+FACETS_OF_KIND = {
+    "resource": tuple(FACETS),
+    "base": ("organisation_kind", "region", "department"),
+    "collection": ("base", "organisation_kind", "region", "department"),
+}
 TAXONOMY = ("themes", "resource_types", "beneficiaries", "professional_sectors")
 BASE_PATH_LENGTH = BASE_DEPTH * Page.steplen
 # Until the label NEC has its own app, every dispositif is « not labelled ».

@@ -561,10 +561,25 @@ def test_selected_facets_are_a_post_filter_and_disjunctive_aggregations():
     themes = {"terms": {"facets.themes": ["maitrise_des_outils_numeriques", "accessibilite"]}}
     region = {"terms": {"facets.region": ["84"]}}
     assert body["post_filter"] == {"bool": {"filter": [resource, themes, region]}}
-    # The tab counts apply every facet filter, not the kind.
+
+    # Each tab's count applies the selected facets its kind carries: a theme does not empty the
+    # bases tab, a region applies everywhere (as on the database engine).
+    def tab(kind, *clauses):
+        return {"bool": {"filter": [{"term": {"kind": kind}}, *clauses]}}
+
     assert body["aggs"]["tabs"] == {
-        "filter": {"bool": {"filter": [themes, region]}},
-        "aggs": {"kinds": kinds_filters()},
+        "filter": {"bool": {}},
+        "aggs": {
+            "kinds": {
+                "filters": {
+                    "filters": {
+                        "resource": tab("resource", themes, region),
+                        "base": tab("base", region),
+                        "collection": tab("collection", region),
+                    }
+                }
+            }
+        },
     }
     # Each facet applies the others' filters, not its own.
     assert body["aggs"]["facet_themes"] == facet_aggregation("themes", [resource, region])

@@ -75,7 +75,7 @@ from django.utils.html import escape
 from django.utils.safestring import mark_safe
 from django.utils.translation import gettext as _
 
-from ..documents import FACETS, NO_LABEL, facet_values, fingerprint
+from ..documents import FACETS, FACETS_OF_KIND, NO_LABEL, facet_values, fingerprint
 from ..models import Kind, SearchEntry, SearchFacet
 from ..normalise import fold, tokens, words
 from ..query import MAX_QUERY_LENGTH, FacetValue, Hit, SearchResults, parse
@@ -84,13 +84,6 @@ from .base import SearchEngine
 logger = logging.getLogger(__name__)
 
 KINDS = (Kind.RESOURCE.value, Kind.BASE.value, Kind.COLLECTION.value)
-# The facets documents of every kind carry; the others are the resources' own.
-SHARED_FACETS = ("base", "organisation_kind", "region", "department")
-FACETS_OF_KIND = {
-    Kind.RESOURCE.value: tuple(FACETS),
-    Kind.BASE.value: ("organisation_kind", "region", "department"),
-    Kind.COLLECTION.value: SHARED_FACETS,
-}
 FACET_SIZE = 100
 FACET_SIZES = {"department": 120}
 OPEN_LICENCES = "ouverte"

@@ -70,7 +70,7 @@ from elasticsearch.dsl import (
     token_filter,
 )
 
-from ..documents import FACETS, NO_LABEL, facet_values, fingerprint
+from ..documents import FACETS, FACETS_OF_KIND, NO_LABEL, facet_values, fingerprint
 from ..normalise import ELISION_RE, ELISIONS, STOP_WORDS, fold, words
 from ..query import TABS, FacetValue, Hit, SearchResults
 from .base import EngineUnavailable, SearchEngine
@@ -359,10 +359,10 @@ def search_body(query):
     """The body of the search request for a search.query.SearchQuery.
 
     The text, visibility and dates restrict the query itself; the tab (kind) and the selected
-    facet values are a post_filter, so that the aggregations can leave some of them out: the
-    tab counts apply every facet filter but not the kind; each facet's counts apply the kind and
-    the other facets' filters, not its own (OR within a facet: the other values of a facet keep
-    their counts when one is selected)."""
+    facet values are a post_filter, so that the aggregations can leave some of them out: each
+    tab's count applies the selected facets its kind carries (FACETS_OF_KIND, as the database
+    engine does); each facet's counts apply the kind and the other facets' filters, not its own
+    (OR within a facet: the other values of a facet keep their counts when one is selected)."""
     must, must_not = text_query(query.parsed)
     restrictions = [
         clause
@@ -373,14 +373,24 @@ def search_body(query):
         if clause is not None
     ]
     kind = Q("term", kind=query.kind)
-    selected = facet_filters(query.filters)
+    every_selected = facet_filters(query.filters)
 
+    def applicable(name):
+        """The selected facets a kind's documents carry (search.documents.FACETS_OF_KIND)."""
+        return {f: clause for f, clause in every_selected.items() if f in FACETS_OF_KIND[name]}
+
+    def tab(name):
+        clauses = list(applicable(name).values())
+        term = Q("term", kind=name)
+        return Q("bool", filter=[term, *clauses]) if clauses else term
+
+    selected = applicable(query.kind)
     search = Search().query(Q("bool", must=must, must_not=must_not, filter=restrictions))
     search = search.post_filter(Q("bool", filter=[kind, *selected.values()]))
-    search.aggs.bucket("tabs", "filter", Q("bool", filter=list(selected.values()))).bucket(
-        "kinds", "filters", filters={name: Q("term", kind=name) for name in KINDS}
+    search.aggs.bucket("tabs", "filter", Q("bool")).bucket(
+        "kinds", "filters", filters={name: tab(name) for name in KINDS}
     )
-    for facet in FACETS:
+    for facet in FACETS_OF_KIND[query.kind]:
         others = [clause for other, clause in selected.items() if other != facet]
         search.aggs.bucket(f"facet_{facet}", "filter", Q("bool", filter=[kind, *others])).bucket(
             "values",
