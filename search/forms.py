@@ -14,15 +14,14 @@ from dataclasses import dataclass, field
 from urllib.parse import urlencode
 
 from django import forms
-from django.db.models import Q
 from django.urls import reverse
 from django.utils.translation import gettext_lazy as _
 
-from base.models import BaseMembership, BasePage, OrganisationKind, Visibility
-from base.territories import DEPARTMENTS, REGIONS
-from ressources.models import Language, Licence, Term, Vocabulary
+from base.models import BaseMembership
+from ressources.models import Licence
 
-from .documents import FACETS, NO_LABEL
+from .documents import FACETS
+from .facets import OPEN_LICENCES, facet_labels
 from .query import MAX_QUERY_LENGTH, PER_PAGE, SORTS, TABS, SearchQuery, parse
 
 DEFAULT_TAB = "ressources"
@@ -31,8 +30,6 @@ MAX_VALUES_PER_FACET = 30
 MAX_VALUE_LENGTH = 100
 # A page number beyond this is simply « the last page ».
 MAX_PAGE_DIGITS = 9
-# `?ouvertes=1`: only open licences; in the engines, the licence facet value « ouverte ».
-OPEN_LICENCES = "ouverte"
 TRUE_VALUES = ("1", "on", "oui", "true")
 
 TAB_LABELS = {
@@ -59,13 +56,6 @@ FACET_LABELS = {
     "department": _("Département"),
     "language": _("Langue"),
     "label": _("Label NEC"),
-}
-LABEL_STATUSES = {NO_LABEL: _("Non labellisé")}
-TAXONOMY_VOCABULARIES = {
-    "themes": Vocabulary.THEME,
-    "resource_types": Vocabulary.RESOURCE_TYPE,
-    "beneficiaries": Vocabulary.BENEFICIARY,
-    "professional_sectors": Vocabulary.PROFESSIONAL_SECTOR,
 }
 DATE_ERROR = _("Saisissez une date au format AAAA-MM-JJ, par exemple 2024-03-31.")
 
@@ -160,36 +150,9 @@ def _requested_values(query, param):
 def known_values(facet, values, base_ids):
     """{value: label} of the `values` that exist for `facet` (and, for bases, that the person
     may read: `base_ids` as in SearchQuery.visible_base_ids)."""
-    if not values:
-        return {}
-    if facet in TAXONOMY_VOCABULARIES:
-        terms = Term.objects.filter(vocabulary=TAXONOMY_VOCABULARIES[facet], slug__in=values)
-        return dict(terms.values_list("slug", "label"))
-    if facet == "licence":
-        licences = Licence.objects.filter(spdx_id__in=values)
-        return {
-            licence.spdx_id: licence.short_name or licence.name
-            for licence in licences.only("spdx_id", "short_name", "name")
-        }
-    if facet == "base":
-        ids = [int(value) for value in values if re.fullmatch(r"[1-9][0-9]{0,9}", value)]
-        bases = BasePage.objects.live().filter(pk__in=ids)
-        if base_ids is not None:
-            bases = bases.filter(Q(visibility=Visibility.PUBLIC) | Q(pk__in=base_ids))
-        return {str(pk): title for pk, title in bases.values_list("pk", "title")}
-    if facet == "organisation_kind":
-        return {value: label for value, label in OrganisationKind.choices if value in values}
-    if facet == "region":
-        return {value: REGIONS[value] for value in values if value in REGIONS}
-    if facet == "department":
-        return {
-            value: f"{DEPARTMENTS[value][0]} ({value})" for value in values if value in DEPARTMENTS
-        }
-    if facet == "language":
-        return {value: label for value, label in Language.choices if value in values}
-    if facet == "label":
-        return {value: LABEL_STATUSES[value] for value in values if value in LABEL_STATUSES}
-    return {}
+    return {
+        value: label for value, (label, _group) in facet_labels(facet, values, base_ids).items()
+    }
 
 
 def open_licences(spdx_ids):

@@ -73,9 +73,9 @@ from django.utils import timezone
 from django.utils.dateparse import parse_datetime
 from django.utils.html import escape
 from django.utils.safestring import mark_safe
-from django.utils.translation import gettext as _
 
-from ..documents import FACETS, FACETS_OF_KIND, NO_LABEL, facet_values, fingerprint
+from ..documents import FACETS, FACETS_OF_KIND, facet_values, fingerprint
+from ..facets import code_labels, stored_labels
 from ..models import Kind, SearchEntry, SearchFacet
 from ..normalise import fold, tokens, words
 from ..query import MAX_QUERY_LENGTH, FacetValue, Hit, SearchResults, parse
@@ -86,13 +86,6 @@ logger = logging.getLogger(__name__)
 KINDS = (Kind.RESOURCE.value, Kind.BASE.value, Kind.COLLECTION.value)
 FACET_SIZE = 100
 FACET_SIZES = {"department": 120}
-OPEN_LICENCES = "ouverte"
-TAXONOMY_VOCABULARIES = {
-    "themes": "theme",
-    "resource_types": "resource_type",
-    "beneficiaries": "beneficiary",
-    "professional_sectors": "professional_sector",
-}
 
 # Tokens longer than this are not indexed (PostgreSQL refuses lexemes over 2 KB), and a field
 # keeps its first MAX_TOKENS tokens (a tsvector holds at most 1 MB): the same on both databases.
@@ -896,22 +889,9 @@ class Snapshot:
         return self.dates[key]
 
     def facet_labels(self):
+        """Labels of every term and licence, loaded once per snapshot."""
         if self.labels is None:
-            from ressources.models import Licence, Term
-
-            labels = {facet: {} for facet in FACETS}
-            vocabularies = {value: key for key, value in TAXONOMY_VOCABULARIES.items()}
-            for vocabulary, slug, label, category in Term.objects.values_list(
-                "vocabulary", "slug", "label", "category"
-            ):
-                if vocabulary in vocabularies:
-                    facet = vocabularies[vocabulary]
-                    labels[facet][slug] = (label, category if facet == "themes" else "")
-            for spdx, name, short_name in Licence.objects.values_list(
-                "spdx_id", "name", "short_name"
-            ):
-                labels["licence"][spdx] = (short_name or name, "")
-            self.labels = labels
+            self.labels = stored_labels()
         return self.labels
 
 
@@ -936,34 +916,6 @@ def snapshot_of(index):
         if key not in _snapshots:
             _snapshots[key] = Snapshot(index)
         return _snapshots[key]
-
-
-# Facet labels -----------------------------------------------------------------------------------
-
-
-def _static_label(facet, value):
-    if facet == "organisation_kind":
-        from base.models import OrganisationKind
-
-        return str(OrganisationKind(value).label) if value in OrganisationKind.values else ""
-    if facet == "region":
-        from base.territories import region_name
-
-        return region_name(value) or ""
-    if facet == "department":
-        from base.territories import department_name
-
-        name = department_name(value)
-        return f"{name} ({value})" if name else ""
-    if facet == "language":
-        from ressources.models import Language
-
-        return str(Language(value).label) if value in Language.values else ""
-    if facet == "label":
-        return _("Non labellisé") if value == NO_LABEL else ""
-    if facet == "licence" and value == OPEN_LICENCES:
-        return _("Licences ouvertes")
-    return ""
 
 
 # The engine -------------------------------------------------------------------------------------
@@ -1100,7 +1052,7 @@ class DatabaseEngine(SearchEngine):
                 if facet == "base":
                     label = self._base_label(snapshot, value, query.visible_base_ids)
                 elif not label:
-                    label = _static_label(facet, value)
+                    label = code_labels(facet, [value]).get(value, "")
                 values.append(
                     FacetValue(
                         value=value,

@@ -51,7 +51,6 @@ from urllib.parse import urlsplit, urlunsplit
 
 from django.conf import settings
 from django.utils.html import escape
-from django.utils.translation import gettext as _
 from elasticsearch import ApiError, Elasticsearch, TransportError, helpers
 from elasticsearch.dsl import (
     Boolean,
@@ -70,7 +69,8 @@ from elasticsearch.dsl import (
     token_filter,
 )
 
-from ..documents import FACETS, FACETS_OF_KIND, NO_LABEL, facet_values, fingerprint
+from ..documents import FACETS, FACETS_OF_KIND, facet_values, fingerprint
+from ..facets import TAXONOMY_VOCABULARIES, facet_labels
 from ..normalise import ELISION_RE, ELISIONS, STOP_WORDS, fold, words
 from ..query import TABS, FacetValue, Hit, SearchResults
 from .base import EngineUnavailable, SearchEngine
@@ -97,13 +97,6 @@ SUGGEST_CONTEXT = "visibility"
 SUGGEST_ALL = "all"
 SUGGEST_PUBLIC = "public"
 MAX_SUGGEST_INPUTS = 10
-TAXONOMY_VOCABULARIES = {
-    "themes": "theme",
-    "resource_types": "resource_type",
-    "beneficiaries": "beneficiary",
-    "professional_sectors": "professional_sector",
-}
-OPEN_LICENCES = "ouverte"  # the licence facet value of every open licence (documents.facet_values)
 
 # Analysis -------------------------------------------------------------------------------------
 
@@ -438,64 +431,7 @@ def suggest_body(prefix, visible_base_ids, limit=8):
 # Responses ------------------------------------------------------------------------------------
 
 
-def facet_labels(facet, values):
-    """{value: (label, group)} for facet values (labels from the database: taxonomy terms,
-    licences, base titles; the rest from the code's lists)."""
-    values = [value for value in values if value]
-    if not values:
-        return {}
-    if facet in TAXONOMY_VOCABULARIES:
-        from ressources.models import Term
-
-        terms = Term.objects.filter(vocabulary=TAXONOMY_VOCABULARIES[facet], slug__in=values)
-        return {
-            slug: (label, category if facet == "themes" else "")
-            for slug, label, category in terms.values_list("slug", "label", "category")
-        }
-    if facet == "licence":
-        from ressources.models import Licence
-
-        labels = {
-            licence.spdx_id: (licence.short_name or licence.name, "")
-            for licence in Licence.objects.filter(spdx_id__in=values)
-        }
-        if OPEN_LICENCES in values:
-            labels[OPEN_LICENCES] = (_("Licences ouvertes"), "")
-        return labels
-    if facet == "base":
-        from base.models import BasePage
-
-        ids = [int(value) for value in values if value.isdigit()]
-        return {
-            str(pk): (title, "")
-            for pk, title in BasePage.objects.filter(pk__in=ids).values_list("pk", "title")
-        }
-    if facet == "organisation_kind":
-        from base.models import OrganisationKind
-
-        return {value: (str(label), "") for value, label in OrganisationKind.choices}
-    if facet == "region":
-        from base.territories import region_name
-
-        return {value: (region_name(value), "") for value in values if region_name(value)}
-    if facet == "department":
-        from base.territories import department_name
-
-        return {
-            value: (f"{department_name(value)} ({value})", "")
-            for value in values
-            if department_name(value)
-        }
-    if facet == "language":
-        from ressources.models import Language
-
-        return {value: (str(label), "") for value, label in Language.choices}
-    if facet == "label":
-        return {NO_LABEL: (_("Non labellisé"), "")}
-    return {}
-
-
-def parse_facets(aggregations, filters):
+def parse_facets(aggregations, filters, base_ids=None):
     facets = {}
     for facet in FACETS:
         buckets = aggregations.get(f"facet_{facet}", {}).get("values", {}).get("buckets", [])
@@ -504,7 +440,7 @@ def parse_facets(aggregations, filters):
         # A selected value keeps its place (count 0) so that it can be unselected.
         for value in selected:
             counts.setdefault(value, 0)
-        labels = facet_labels(facet, list(counts))
+        labels = facet_labels(facet, list(counts), base_ids)
         facets[facet] = [
             FacetValue(
                 value=value,
@@ -550,7 +486,7 @@ def parse_response(response, query):
         hits=[parse_hit(hit) for hit in response["hits"]["hits"]],
         total=total["value"] if isinstance(total, dict) else int(total),
         tab_counts={kind: buckets.get(kind, {}).get("doc_count", 0) for kind in KINDS},
-        facets=parse_facets(aggregations, query.filters),
+        facets=parse_facets(aggregations, query.filters, query.visible_base_ids),
         engine=ElasticsearchEngine.name,
         took_ms=float(response.get("took", 0)),
     )
