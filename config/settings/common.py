@@ -24,6 +24,7 @@ INSTALLED_APPS = [
     "base",
     "ressources",
     "search",
+    "label",
     "dsfr",
     "wagtail.contrib.forms",
     "wagtail.contrib.redirects",
@@ -197,3 +198,7 @@ LOGGING = {
     "handlers": {"console": {"class": "logging.StreamHandler"}},
     "root": {"handlers": ["console"], "level": os.environ.get("LOG_LEVEL", "WARNING")},
 }
+
+# Label NEC: how long a label is valid, and when its holder is reminded before it ends.
+LABEL_NEC_VALIDITY_YEARS = int(os.environ.get("LABEL_NEC_VALIDITY_YEARS", "3"))
+LABEL_NEC_REMINDER_DAYS = [90, 30]
