@@ -8,3 +8,6 @@ class LabelConfig(AppConfig):
     name = "label"
     verbose_name = _("Label NEC")
     default_auto_field = "django.db.models.BigAutoField"
+
+    def ready(self):
+        from . import index_signals  # noqa: F401  (the label index follows the requests)
