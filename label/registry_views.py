@@ -45,9 +45,7 @@ def decision_years():
     return sorted(
         {
             moment.year
-            for moment in decided_labels()
-            .exclude(decided_at=None)
-            .dates("decided_at", "year", tzinfo=timezone.get_current_timezone())
+            for moment in decided_labels().exclude(decided_at=None).datetimes("decided_at", "year")
         },
         reverse=True,
     )

@@ -4,7 +4,7 @@ hand; the reviewers' dashboard is theirs only; the public page shows aggregates,
 from unittest import mock
 
 from django.contrib.auth.models import Permission
-from django.test import TestCase
+from django.test import TestCase, override_settings
 
 from label import stats
 from label.stats import OrmLabelStats
@@ -41,6 +41,7 @@ def today():
     return mock.patch("label.stats.timezone.localdate", return_value=TODAY)
 
 
+@override_settings(ELASTICSEARCH_URL="")
 class FiguresTests(TestCase):
     @classmethod
     def setUpTestData(cls):
@@ -153,6 +154,7 @@ class FiguresTests(TestCase):
         self.assertIn("/admin/login/", response["Location"])
 
 
+@override_settings(ELASTICSEARCH_URL="")
 class EmptyTests(TestCase):
     def test_with_no_request_the_pages_say_so(self):
         response = self.client.get(PUBLIC)
