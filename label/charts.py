@@ -25,7 +25,8 @@ VALUE_WIDTH = 70
 def _frame(chart_id, title, description, width, height, body):
     return format_html(
         '<svg xmlns="http://www.w3.org/2000/svg" class="bc-chart" role="img" '
-        'viewBox="0 0 {} {}" width="100%" preserveAspectRatio="xMinYMin meet" '
+        'viewBox="0 0 {} {}" width="100%" style="max-width: 40rem" '
+        'preserveAspectRatio="xMinYMin meet" '
         'aria-labelledby="{}-title {}-desc" focusable="false">'
         '<title id="{}-title">{}</title><desc id="{}-desc">{}</desc>{}</svg>',
         width,
