@@ -11,6 +11,7 @@ urlpatterns = [
     path("documents/", include(wagtaildocs_urls)),
     path("rechercher/", include("search.urls")),
     path("compte/", include("base.urls")),
+    path("label-nec/", include("label.urls")),
 ]
 
 if settings.DEBUG:
