@@ -41,6 +41,9 @@ REASONS = {
     "proposal_refused": gettext_lazy(
         "Vous recevez ce message parce que vous avez proposé une modification de cette ressource."
     ),
+    "label_nec": gettext_lazy(
+        "Vous recevez ce message parce que vous avez demandé le label NEC pour ce dispositif."
+    ),
 }
 DEFAULT_REASON = gettext_lazy(
     "Vous recevez ce message parce que vous avez un compte sur Bases communes."

@@ -7,8 +7,11 @@ through `label.workflow`, which checks `label.criteria.TRANSITIONS` and writes a
 audit-log entry.
 """
 
+import uuid
+
 from django.conf import settings
 from django.db import models
+from django.urls import reverse
 from django.utils.translation import gettext_lazy as _
 
 from .criteria import (
@@ -21,6 +24,7 @@ from .criteria import (
     Status,
     Verdict,
 )
+from .storage import get_evidence_storage
 
 
 class LabelRequest(models.Model):
@@ -131,6 +135,20 @@ class LabelRequest(models.Model):
     def criteria_met(self):
         return [a.criterion for a in self.assessments.all() if a.verdict == Verdict.MET]
 
+    @property
+    def reminder_days_sent(self):
+        return [int(d) for d in self.reminders_sent.split(",") if d.strip().isdigit()]
+
+    def assessment_of(self, criterion):
+        """The assessment of `criterion` (created blank when missing)."""
+        assessment, _created = self.assessments.get_or_create(criterion=criterion)
+        return assessment
+
+    def ordered_assessments(self):
+        """The six assessments in the order of the criteria (missing ones created blank)."""
+        existing = {a.criterion: a for a in self.assessments.prefetch_related("files")}
+        return [existing.get(c) or self.assessment_of(c) for c in Criterion]
+
 
 class CriterionAssessment(models.Model):
     """The applicant's self-assessment of one criterion, and the reviewer's verdict on it."""
@@ -171,7 +189,9 @@ class CriterionAssessment(models.Model):
 
 
 def evidence_path(instance, filename):
-    return f"label/{instance.assessment.request_id}/{filename}"
+    """A random name under the request's folder: the person's file name is kept in the row."""
+    extension = filename.rsplit(".", 1)[-1].lower() if "." in filename else "bin"
+    return f"{instance.assessment.request_id}/{uuid.uuid4().hex}.{extension}"
 
 
 class EvidenceFile(models.Model):
@@ -183,8 +203,12 @@ class EvidenceFile(models.Model):
         on_delete=models.CASCADE,
         related_name="files",
     )
-    file = models.FileField(_("fichier"), upload_to=evidence_path)
+    file = models.FileField(
+        _("fichier"), upload_to=evidence_path, storage=get_evidence_storage, max_length=255
+    )
     original_name = models.CharField(_("nom du fichier"), max_length=255)
+    content_type = models.CharField(_("type de fichier"), max_length=100, blank=True)
+    size = models.PositiveIntegerField(_("taille (octets)"), default=0)
     uploaded_at = models.DateTimeField(_("envoyé le"), auto_now_add=True)
 
     class Meta:
@@ -194,6 +218,11 @@ class EvidenceFile(models.Model):
 
     def __str__(self):
         return self.original_name
+
+    @property
+    def url(self):
+        """The permission-checked address (label.views.evidence): never a media URL."""
+        return reverse("label:evidence", args=[self.assessment.request_id, self.pk])
 
 
 class StatusChange(models.Model):

@@ -11,6 +11,7 @@ import json
 from wagtail.models import Page
 
 from base.models import BASE_DEPTH, BasePage, Visibility
+from label import public as label_public
 from ressources.diff import body_text, rich_text_to_text
 from ressources.models import ResourceCollectionPage, ResourcePage
 
@@ -39,8 +40,8 @@ FACETS_OF_KIND = {
 }
 TAXONOMY = ("themes", "resource_types", "beneficiaries", "professional_sectors")
 BASE_PATH_LENGTH = BASE_DEPTH * Page.steplen
-# Until the label NEC has its own app, every dispositif is « not labelled ».
-NO_LABEL = "aucun"
+# The label NEC facet: labelled, expired or not labelled (label.public; decided labels only).
+NO_LABEL = label_public.NONE
 
 
 def fingerprint(document):
@@ -181,7 +182,8 @@ def _resource_fields(page, base):
         if licence
         else None,
         "language": page.language,
-        "label": NO_LABEL,
+        # Re-indexed by label.workflow when a decision or an expiry changes it.
+        "label": label_public.label_status(page.label_requests.all()),
         "original_publication_date": _date(page.original_publication_date),
         # A resource's own territory, when it has one, is more precise than its base's.
         **_territory(page, base),

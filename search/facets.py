@@ -7,7 +7,7 @@ kinds, territories, languages and label statuses come from the code's lists.
 from django.db.models import Q
 from django.utils.translation import gettext_lazy as _
 
-from .documents import NO_LABEL
+from label import public as label_public
 
 # The licence facet value every open licence also carries (search.documents.facet_values).
 OPEN_LICENCES = "ouverte"
@@ -17,7 +17,11 @@ TAXONOMY_VOCABULARIES = {
     "beneficiaries": "beneficiary",
     "professional_sectors": "professional_sector",
 }
-LABEL_STATUSES = {NO_LABEL: _("Non labellisé")}
+LABEL_STATUSES = {
+    label_public.LABELLED: _("Labellisé NEC"),
+    label_public.EXPIRED: _("Label expiré"),
+    label_public.NONE: _("Non labellisé"),
+}
 
 
 def code_labels(facet, values):

@@ -65,6 +65,7 @@ RESOURCE_RELATIONS = (
     "professional_sectors",
     "tags",
     "credits",
+    "label_requests",
 )
 MAX_ERROR_LENGTH = 2000
 # After an engine was found unreachable, the drains that follow changes wait this long (seconds)

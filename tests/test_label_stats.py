@@ -3,7 +3,6 @@ hand; the reviewers' dashboard is theirs only; the public page shows aggregates,
 
 from unittest import mock
 
-from django.contrib.auth.models import Permission
 from django.test import TestCase, override_settings
 
 from label import stats
@@ -29,12 +28,10 @@ PUBLIC = "/label-nec/suivi/"
 
 
 def reviewer():
-    user = UserFactory()
-    user.user_permissions.add(
-        Permission.objects.get(codename="access_admin", content_type__app_label="wagtailadmin"),
-        Permission.objects.get(codename="review_labelrequest"),
-    )
-    return user
+    """A member of « Instructeurs du label NEC » (label.review_labelrequest, admin access)."""
+    from tests.label_factories import make_reviewer
+
+    return make_reviewer()
 
 
 def today():
@@ -163,3 +160,40 @@ class EmptyTests(TestCase):
         self.assertIn("Aucune demande n'a encore été déposée.", text)
         self.assertIn("Aucune décision n'a encore été rendue.", text)
         self.assertIsNone(OrmLabelStats().figures(TODAY).median_review_days)
+
+
+@override_settings(ELASTICSEARCH_URL="")
+class WorkflowTests(TestCase):
+    """The figures and the registry follow what label.workflow records, step by step."""
+
+    def test_a_request_through_the_workflow(self):
+        from label import workflow
+        from tests.factories import ResourcePageFactory
+        from tests.label_factories import LabelRequestFactory, make_reviewer
+        from tests.label_stats_data import paris
+
+        checker = make_reviewer()
+        request = LabelRequestFactory(resource=ResourcePageFactory(title="Mallette NEC"))
+        applicant = request.applicant
+        request = workflow.submit(request, applicant, at=paris(2026, 1, 31, 23, 30), quiet=True)
+        request = workflow.start_review(request, checker, at=paris(2026, 2, 2, 9), quiet=True)
+        request = workflow.request_complements(
+            request, checker, "Précisez la licence.", at=paris(2026, 2, 3, 9), quiet=True
+        )
+        request = workflow.submit(request, applicant, at=paris(2026, 2, 10, 9), quiet=True)
+        request = workflow.start_review(request, checker, at=paris(2026, 2, 11, 9), quiet=True)
+        for assessment in request.assessments.all():
+            assessment.verdict = "satisfait" if assessment.criterion != "sobre" else "non_satisfait"
+            assessment.save()
+        self.assertNotContains(self.client.get("/label-nec/dispositifs-labellises/"), "Mallette")
+        request = workflow.grant(request, checker, at=paris(2026, 3, 2, 10), quiet=True)
+
+        figures = OrmLabelStats().figures(TODAY)
+        # Counted once, in the month of the first submission; 30 days from 31 January.
+        self.assertEqual(figures.submitted_per_month, [("2026-01", 1)])
+        self.assertEqual(figures.decided_per_month, [("2026-03", 1)])
+        self.assertEqual(figures.review_days, {30: 1})
+        self.assertEqual(figures.criteria_met["accessible"], 1)
+        self.assertNotIn("sobre", figures.criteria_met)
+        self.assertEqual(figures.by_status["labellisee"], 1)
+        self.assertContains(self.client.get("/label-nec/dispositifs-labellises/"), "Mallette NEC")

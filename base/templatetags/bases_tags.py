@@ -54,6 +54,9 @@ def main_nav(context):
     items.append(
         {"label": _("Rechercher"), "url": "/rechercher/", "current": path == "/rechercher/"}
     )
+    items.append(
+        {"label": _("Label NEC"), "url": "/label-nec/", "current": path.startswith("/label-nec/")}
+    )
     return items
 
 
