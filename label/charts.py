@@ -3,16 +3,19 @@
 No JavaScript: each chart is an `<svg role="img">` whose `<title>` and `<desc>` say what it
 shows and what it says, and the page puts the same figures in a table next to it (screen readers
 and people who prefer numbers read the table; the SVG is a picture of it). Colours are the
-DSFR's (bleu France, and the « succès » green for decisions); text stays in the DSFR grey.
+DSFR's tokens (bleu France, the « succès » green for decisions), so the dark theme applies;
+text takes the colour of the page's text.
 """
 
 from django.utils.html import escape, format_html
 from django.utils.safestring import mark_safe
 
-BLUE_FRANCE = "#000091"
-GREEN = "#18753c"
-GREY = "#3a3a3a"
-GRID = "#dddddd"
+# DSFR colour tokens (they follow the light and dark themes), with their light values for the
+# Wagtail admin, which does not load the DSFR; text takes the colour of the page's text.
+BLUE_FRANCE = "fill: var(--background-action-high-blue-france, #000091)"
+GREEN = "fill: var(--background-flat-success, #18753c)"
+GREY = "currentColor"
+GRID = "var(--border-default-grey, #dddddd)"
 SERIES_COLOURS = [BLUE_FRANCE, GREEN]
 
 WIDTH = 640
@@ -59,7 +62,7 @@ def bar_chart(chart_id, title, description, rows, *, maximum=None, unit=""):
         parts.append(
             format_html(
                 '<text x="{}" y="{}" text-anchor="end" font-size="13" fill="{}">{}</text>'
-                '<rect x="{}" y="{}" width="{}" height="{}" fill="{}"></rect>'
+                '<rect x="{}" y="{}" width="{}" height="{}" style="{}"></rect>'
                 '<text x="{}" y="{}" font-size="13" fill="{}">{}{}</text>',
                 LABEL_WIDTH - 8,
                 y + 16,
@@ -92,7 +95,7 @@ def column_chart(chart_id, title, description, labels, series):
     top = max((max(values, default=0) for _name, values in series), default=0) or 1
     parts = [
         format_html(
-            '<line x1="{}" y1="{}" x2="{}" y2="{}" stroke="{}"></line>',
+            '<line x1="{}" y1="{}" x2="{}" y2="{}" style="stroke: {}"></line>',
             left,
             top_margin + plot_height,
             WIDTH,
@@ -111,7 +114,7 @@ def column_chart(chart_id, title, description, labels, series):
         x = left + index * 180
         parts.append(
             format_html(
-                '<rect x="{}" y="4" width="12" height="12" fill="{}"></rect>'
+                '<rect x="{}" y="4" width="12" height="12" style="{}"></rect>'
                 '<text x="{}" y="15" font-size="12" fill="{}">{}</text>',
                 x,
                 SERIES_COLOURS[index % 2],
@@ -128,7 +131,7 @@ def column_chart(chart_id, title, description, labels, series):
             bar = round(plot_height * value / top, 1)
             parts.append(
                 format_html(
-                    '<rect x="{}" y="{}" width="{}" height="{}" fill="{}"></rect>',
+                    '<rect x="{}" y="{}" width="{}" height="{}" style="{}"></rect>',
                     round(x0 + column * (index + 0.5), 1),
                     round(top_margin + plot_height - bar, 1),
                     round(column, 1),

@@ -13,6 +13,9 @@ from .models import CriterionAssessment, LabelRequest, StatusChange
 
 
 def schedule(pk):
+    """After commit (at once outside a transaction). A workflow step saves the request and
+    writes a StatusChange: the request is sent twice, a cheap idempotent write, rather than
+    keeping per-transaction state that a rollback could leave behind."""
     if pk is None or not getattr(settings, "ELASTICSEARCH_URL", ""):
         return
     transaction.on_commit(lambda: index_requests([pk]))
