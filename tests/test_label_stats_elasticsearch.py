@@ -190,6 +190,13 @@ class ParityTests(FakeServerMixin, TestCase):
         # And those figures are the ones worked out by hand (tests/test_label_stats.py).
         assert elasticsearch.median_review_days == 32.5
         assert elasticsearch.pass_rates == database.pass_rates
+        # Another day, another expiry window: still the same figures.
+        later = date(2026, 12, 16)
+        index = LabelIndex(url=URL, client=self.server.client())
+        assert ElasticsearchLabelStats(index).figures(later).comparable() == (
+            OrmLabelStats().figures(later).comparable()
+        )
+        assert OrmLabelStats().figures(later).expiring_soon == 1
 
     def test_an_unreachable_server_means_database_figures_and_a_notice(self):
         with override_settings(ELASTICSEARCH_URL="http://127.0.0.1:9"):
