@@ -11,6 +11,9 @@ urlpatterns = [
     path("documents/", include(wagtaildocs_urls)),
     path("rechercher/", include("search.urls")),
     path("compte/", include("base.urls")),
+    path(
+        "", include("ressources.urls")
+    ),  # personal collections (/compte/collections/, /collections/)
 ]
 
 if settings.DEBUG:
