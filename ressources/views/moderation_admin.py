@@ -10,6 +10,7 @@ Wagtail access comes from their bases, not from moderation.
 import django_filters
 from django.contrib import messages
 from django.shortcuts import get_object_or_404, redirect
+from django.template.response import TemplateResponse
 from django.urls import reverse
 from django.utils.functional import cached_property
 from django.utils.translation import gettext as _
@@ -17,8 +18,10 @@ from django.utils.translation import gettext_lazy
 from django.views.generic import FormView
 from wagtail.admin.filters import WagtailFilterSet
 from wagtail.admin.ui.tables import DateColumn, TitleColumn
+from wagtail.admin.views import generic
 from wagtail.admin.views.generic import IndexView
 from wagtail.admin.views.generic.base import WagtailAdminTemplateMixin
+from wagtail.admin.views.generic.history import HistoryView
 from wagtail.admin.views.generic.permissions import PermissionCheckedMixin
 from wagtail.admin.viewsets.model import ModelViewSet
 from wagtail.permission_policies.base import BasePermissionPolicy
@@ -87,7 +90,19 @@ class ReportFilterSet(WagtailFilterSet):
         return queryset.filter(status=value)
 
 
-class ReportIndexView(IndexView):
+class ModeratorsOnlyMixin:
+    """Answer 403 (not Wagtail's redirect to the dashboard) to anyone but moderators, so that a
+    base administrator's forged request is plainly refused."""
+
+    def dispatch(self, request, *args, **kwargs):
+        if not moderation.is_moderator(request.user):
+            return TemplateResponse(
+                request, "ressources/moderation/admin_forbidden.html", status=403
+            )
+        return super().dispatch(request, *args, **kwargs)
+
+
+class ReportIndexView(ModeratorsOnlyMixin, IndexView):
     def get_filterset_kwargs(self):
         kwargs = super().get_filterset_kwargs()
         if "status" not in kwargs["data"]:
@@ -114,7 +129,7 @@ def _resource_url(report):
     return reverse("wagtailadmin_pages:edit", args=[resource.pk])
 
 
-class ResolveView(PermissionCheckedMixin, WagtailAdminTemplateMixin, FormView):
+class ResolveView(ModeratorsOnlyMixin, PermissionCheckedMixin, WagtailAdminTemplateMixin, FormView):
     """Read a report and decide: unpublish, contact the base, or dismiss."""
 
     permission_policy = policy
@@ -185,6 +200,18 @@ class ResolveView(PermissionCheckedMixin, WagtailAdminTemplateMixin, FormView):
         return redirect(reverse("report:index"))
 
 
+class ReportDeleteView(ModeratorsOnlyMixin, generic.DeleteView):
+    pass
+
+
+class ReportCreateView(ModeratorsOnlyMixin, generic.CreateView):
+    pass
+
+
+class ReportHistoryView(ModeratorsOnlyMixin, HistoryView):
+    pass
+
+
 class ReportViewSet(ModelViewSet):
     model = Report
     icon = "warning"
@@ -192,6 +219,9 @@ class ReportViewSet(ModelViewSet):
     menu_order = 320
     add_to_admin_menu = True
     index_view_class = ReportIndexView
+    add_view_class = ReportCreateView
+    delete_view_class = ReportDeleteView
+    history_view_class = ReportHistoryView
     filterset_class = ReportFilterSet
     ordering = ["-created_at", "-pk"]
     list_per_page = 30
