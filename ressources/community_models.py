@@ -14,8 +14,6 @@ from django.utils.translation import gettext_lazy as _
 
 from base.models import Visibility
 
-FAVORITES_TITLE = _("Mes favoris")
-
 
 class PersonalCollection(models.Model):
     """A person's own selection of resources (« Mes favoris » and the ones they create)."""

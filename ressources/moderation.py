@@ -9,6 +9,7 @@ reporter and to the base's administrators. Base administrators never learn who r
 """
 
 from django.contrib.auth import get_user_model
+from django.core.exceptions import PermissionDenied
 from django.db import IntegrityError, transaction
 from django.db.models import Q
 from django.urls import reverse
@@ -183,8 +184,6 @@ def resolve(report, moderator, resolution, note=""):
     them); the other resolutions close this one. Raises ReportRefused if it was already closed
     (a second moderator, or a resubmitted form)."""
     if not is_moderator(moderator):
-        from django.core.exceptions import PermissionDenied
-
         raise PermissionDenied
     if resolution not in Resolution.status:
         raise ReportRefused(_("Choisissez une décision."))

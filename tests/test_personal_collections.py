@@ -170,11 +170,8 @@ class PersonalCollectionTests(TestCase):
 
     def test_unpublished_resource_is_left_out(self):
         self.third.unpublish()
-        try:
-            response = self.client.get(self.public.get_absolute_url())
-            self.assertNotIn("Troisième fiche", self.titles_on(response))
-        finally:
-            self.third.save_revision().publish()
+        response = self.client.get(self.public.get_absolute_url())
+        self.assertNotIn("Troisième fiche", self.titles_on(response))
 
     def test_my_collections_lists_mine_only_and_needs_login(self):
         response = self.client.get("/compte/collections/")
