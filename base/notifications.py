@@ -44,6 +44,17 @@ REASONS = {
     "label_nec": gettext_lazy(
         "Vous recevez ce message parce que vous avez demandé le label NEC pour ce dispositif."
     ),
+    # Moderation (ressources.moderation)
+    "report": gettext_lazy(
+        "Vous recevez ce message parce que vous êtes modérateur de la plateforme."
+    ),
+    "report_resolved": gettext_lazy(
+        "Vous recevez ce message parce que vous avez signalé cette ressource aux modérateurs."
+    ),
+    "report_base": gettext_lazy(
+        "Vous recevez ce message parce que vous administrez la base de cette ressource, qui a "
+        "fait l'objet d'un signalement."
+    ),
 }
 DEFAULT_REASON = gettext_lazy(
     "Vous recevez ce message parce que vous avez un compte sur Bases communes."

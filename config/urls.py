@@ -12,6 +12,8 @@ urlpatterns = [
     path("rechercher/", include("search.urls")),
     path("compte/", include("base.urls")),
     path("label-nec/", include("label.urls")),
+    # Personal collections: /compte/collections/ and /collections/<id>/<slug>/.
+    path("", include("ressources.urls")),
 ]
 
 if settings.DEBUG:

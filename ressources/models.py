@@ -477,6 +477,18 @@ class ResourcePage(BaseContentMixin, RoutablePageMixin, Territory, Page):
 
         return following.follow(request, self)
 
+    @path("enregistrer/", name="save")
+    def save_route(self, request):
+        from .views import personal_collections
+
+        return personal_collections.save_resource(request, self)
+
+    @path("signaler/", name="report")
+    def report_route(self, request):
+        from .views import moderation
+
+        return moderation.report(request, self)
+
     def attribution_line(self, request=None):
         """The exact line a reuser copies: « Titre » — crédits — base — licence — URL."""
         parts = [f"« {self.title} »"]
@@ -823,3 +835,13 @@ class ChangeProposal(models.Model):
     @property
     def url(self):
         return self.resource.url + self.resource.reverse_subpage("proposal", args=[self.pk])
+
+
+# Personal collections and reports live in their own module (see its docstring).
+from .community_models import (  # noqa: E402, F401
+    PersonalCollection,
+    PersonalCollectionItem,
+    Report,
+    ReportReason,
+    ReportStatus,
+)

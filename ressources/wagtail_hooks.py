@@ -55,3 +55,40 @@ def register_contribution_actions(actions):
         _("Modification depuis le site public"),
         _("Modifiée depuis le site public"),
     )
+
+
+# Moderation: the « Signalements » queue and the labels of its audit-log entries ---------------
+
+from wagtail.permissions import register_permission_policy  # noqa: E402
+
+from .models import Report  # noqa: E402
+from .views.moderation_admin import ReportViewSet, policy  # noqa: E402
+
+register_permission_policy(Report, policy)
+
+
+@hooks.register("register_admin_viewset")
+def register_report_viewset():
+    return ReportViewSet("report")
+
+
+@hooks.register("register_log_actions")
+def register_moderation_actions(actions):
+    from . import moderation
+
+    actions.register_action(moderation.REPORT, _("Signalement"), _("Ressource signalée"))
+    actions.register_action(
+        moderation.RESOLVE_UNPUBLISH,
+        _("Signalement traité : ressource dépubliée"),
+        _("Dépubliée à la suite d'un signalement"),
+    )
+    actions.register_action(
+        moderation.RESOLVE_CONTACT,
+        _("Signalement traité : base contactée"),
+        _("Base contactée à la suite d'un signalement"),
+    )
+    actions.register_action(
+        moderation.RESOLVE_DISMISS,
+        _("Signalement classé sans suite"),
+        _("Signalement classé sans suite"),
+    )

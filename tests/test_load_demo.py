@@ -126,3 +126,23 @@ class LoadDemoTests(TestCase):
         from base.demo.content import MEMBER_PASSWORD
 
         return MEMBER_PASSWORD
+
+    def test_moderation_and_personal_collections_demo(self):
+        """Loaded twice: still two open reports and one resolved, one favorites list."""
+        from ressources.models import PersonalCollection, Report
+
+        self.assertEqual(
+            sorted(Report.objects.values_list("reason", "status")),
+            [("doublon", "open"), ("erreurs", "dismissed"), ("obsolete", "open")],
+        )
+        self.assertTrue(
+            self.client.login(username="modo.plateforme", password=self._member_password())
+        )
+        response = self.client.get("/admin/report/")
+        self.assertEqual(response.status_code, 200)
+        self.assertEqual(len(soup(response).select("tbody tr")), 2)
+        collections = PersonalCollection.objects.filter(owner__username="medi.contrib")
+        self.assertEqual(collections.filter(is_favorites=True).get().items.count(), 3)
+        public = collections.get(visibility="public")
+        self.client.logout()
+        self.assertEqual(self.client.get(public.get_absolute_url()).status_code, 200)

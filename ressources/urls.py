@@ -1,0 +1,40 @@
+"""Public URLs of personal collections: « Mes collections » under /compte/, and the page of each
+collection under /collections/ (included at the root by config/urls.py, before Wagtail's pages)."""
+
+from django.urls import path
+
+from .views import personal_collections as views
+
+urlpatterns = [
+    path("compte/collections/", views.my_collections, name="my_personal_collections"),
+    path(
+        "compte/collections/nouvelle/",
+        views.create_collection,
+        name="personal_collection_create",
+    ),
+    path(
+        "compte/collections/<int:collection_id>/modifier/",
+        views.edit_collection,
+        name="personal_collection_edit",
+    ),
+    path(
+        "compte/collections/<int:collection_id>/supprimer/",
+        views.delete_collection,
+        name="personal_collection_delete",
+    ),
+    path(
+        "compte/collections/<int:collection_id>/ressources/<int:item_id>/retirer/",
+        views.remove_item,
+        name="personal_collection_remove_item",
+    ),
+    path(
+        "compte/collections/<int:collection_id>/ressources/<int:item_id>/deplacer/",
+        views.move_item,
+        name="personal_collection_move_item",
+    ),
+    path(
+        "collections/<int:collection_id>/<slug:slug>/",
+        views.collection_detail,
+        name="personal_collection",
+    ),
+]
