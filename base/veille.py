@@ -327,7 +327,11 @@ def digest_message(user, week, items, total, connection=None):
         "user": user,
         "week": week,
         "items": [
-            {"item": item, "url": absolute_url(item.url), "lines": item.change_lines}
+            {
+                "item": item,
+                "url": absolute_url(item.url),
+                "lines": item.change_lines if item.kind == NEW_VERSION else [],
+            }
             for item in items
         ],
         "total": total,

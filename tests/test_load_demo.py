@@ -126,3 +126,18 @@ class LoadDemoTests(TestCase):
         from base.demo.content import MEMBER_PASSWORD
 
         return MEMBER_PASSWORD
+
+    def test_demo_veille(self):
+        """medi.contrib follows a base, a collection and an organisation and gets the digest."""
+        person = User.objects.get(username="medi.contrib")
+        self.assertTrue(person.weekly_digest)
+        follows = Follow.objects.filter(user=person)
+        self.assertTrue(follows.filter(organisation__slug="les-assembleurs").exists())
+        self.assertEqual(
+            {type(follow.page.specific).__name__ for follow in follows if follow.page_id},
+            {"BasePage", "ResourceCollectionPage", "ResourcePage"},
+        )
+        self.client.force_login(person)
+        text = page_text(self.client.get("/compte/mon-fil/"))
+        self.assertIn("Ajoutée à la collection « Pour les communes", text)
+        self.assertIn("via l'organisation « Les Assembleurs »", text)

@@ -115,6 +115,7 @@ class Command(BaseCommand):
             self.load_resources()
             self.load_collections()
             self.load_contributions()
+            self.load_veille()
             self.load_home_page()
         except KeyboardInterrupt as interrupt:
             raise CommandError(
@@ -645,6 +646,12 @@ class Command(BaseCommand):
             resource = self.find_resource(key)
             _, created = Follow.objects.get_or_create(user=self.people[username], page=resource)
             self.step("Contribution", index, total, f"{username} suit {resource.title}", created)
+
+    def load_veille(self):
+        """Follows of a base, a collection and an organisation, one digest subscriber."""
+        from base.demo import veille
+
+        veille.load(self)
 
     def load_home_page(self):
         home = HomePage.objects.get(pk=self.home.pk)
