@@ -212,8 +212,6 @@ class WatchFeed:
                 date=addition.added_at,
                 resource=resources[addition.resource_id],
                 collection=self.scope.collections[addition.collection_id],
-                reason=_("la collection « %(title)s »")
-                % {"title": self.scope.collections[addition.collection_id].title},
             )
             for addition in additions
             if addition.resource_id in resources
@@ -321,11 +319,13 @@ def unsubscribe_urls(user):
     )
 
 
-def digest_message(user, week, items, total, connection=None):
+def digest_message(user, week, items, total, connection=None, since=None):
     page_url, one_click_url = unsubscribe_urls(user)
     context = {
         "user": user,
         "week": week,
+        # A wider period (--since) is said as such.
+        "since": since if since is not None and since != week.start else None,
         "items": [
             {
                 "item": item,
@@ -383,7 +383,7 @@ def send_digest(user, week, since=None, dry_run=False, connection=None):
     if not total:
         return "empty", 0
     try:
-        digest_message(user, week, feed[:DIGEST_MAX_ITEMS], total, connection).send()
+        digest_message(user, week, feed[:DIGEST_MAX_ITEMS], total, connection, since).send()
     except Exception:
         User.objects.filter(pk=user.pk, digest_last_week=week.monday).update(
             digest_last_week=previous

@@ -12,7 +12,7 @@ from django.contrib.auth.views import redirect_to_login
 from django.http import Http404, HttpResponseBadRequest, HttpResponseNotAllowed
 from django.shortcuts import get_object_or_404, redirect, render
 from django.utils.translation import gettext as _
-from django.utils.translation import gettext_lazy, ngettext
+from django.utils.translation import gettext_lazy
 from django.views.decorators.csrf import csrf_exempt
 from django.views.decorators.http import require_POST
 
@@ -119,15 +119,16 @@ def _follow_rows(user):
     rows = []
     for follow in follows:
         if follow.organisation_id:
-            count = visible_bases(user).filter(organisation_id=follow.organisation_id).count()
+            bases = list(
+                visible_bases(user).filter(organisation_id=follow.organisation_id).order_by("title")
+            )
             rows.append(
                 {
                     "follow": follow,
                     "kind": _("Organisation"),
                     "title": follow.organisation.name,
                     "url": "",
-                    "detail": ngettext("%(count)s base visible", "%(count)s bases visibles", count)
-                    % {"count": count},
+                    "bases": bases,
                 }
             )
         elif follow.page_id in readable:

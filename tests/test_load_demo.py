@@ -139,5 +139,5 @@ class LoadDemoTests(TestCase):
         )
         self.client.force_login(person)
         text = page_text(self.client.get("/compte/mon-fil/"))
-        self.assertIn("Ajoutée à la collection « Pour les communes", text)
-        self.assertIn("via l'organisation « Les Assembleurs »", text)
+        self.assertIn("Dans la collection « Pour les communes", text)
+        self.assertIn("Via l'organisation « Les Assembleurs »", text)

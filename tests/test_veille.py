@@ -182,7 +182,12 @@ class MonFilTests(TestCase):
         Follow.objects.create(user=cls.member, organisation=cls.organisation)
 
     def titles(self, response):
-        return [h3.get_text(" ", strip=True) for h3 in soup(response).select("main ol h3")]
+        """Each item as « badge : title » (the badge says what is new)."""
+        return [
+            f"{item.select_one('.fr-badge').get_text(strip=True)} : "
+            f"{item.select_one('h3 a').contents[0].strip()}"
+            for item in soup(response).select("ol.bc-fil > li")
+        ]
 
     def test_login_required_and_header_link(self):
         response = self.client.get(MON_FIL)
@@ -203,17 +208,18 @@ class MonFilTests(TestCase):
                 "Nouvelle ressource : Fiche toute neuve",
                 "Version 1.1 : Fiche ancienne",
                 "Nouvelle ressource : Guide du réseau",
-                "Ajoutée à la collection « Sélection du mois » : Ressource choisie",
+                "Ajoutée à une collection : Ressource choisie",
                 "Nouvelle ressource : Fiche ancienne",
             ],
         )
         text = page_text(response)
         self.assertIn("Changements : Mise à jour des liens Nouvelle annexe", text)
-        self.assertIn("via l'organisation « Les Assembleurs »", text)
+        self.assertIn("Via l'organisation « Les Assembleurs »", text)
+        self.assertIn("Dans la collection « Sélection du mois »", text)
         self.assertNotIn("Ressource ignorée", text)
         # The version item links to the version as it was published.
-        link = soup(response).find("a", string="Version 1.1 : Fiche ancienne")
-        self.assertEqual(link["href"], self.old.url + "versions/1-1/")
+        links = [a["href"] for a in soup(response).select("ol.bc-fil h3 a")]
+        self.assertEqual(links[2], self.old.url + "versions/1-1/")
 
     def test_a_resource_added_later_to_a_collection_comes_first(self):
         collection = self.collection.specific_class.objects.get(pk=self.collection.pk)
@@ -222,7 +228,7 @@ class MonFilTests(TestCase):
         self.client.force_login(self.member)
         self.assertEqual(
             self.titles(self.client.get(MON_FIL))[0],
-            "Ajoutée à la collection « Sélection du mois » : Ressource ignorée",
+            "Ajoutée à une collection : Ressource ignorée",
         )
 
     def test_a_removed_member_stops_seeing_the_private_items(self):
@@ -252,7 +258,7 @@ class MonFilTests(TestCase):
         self.assertEqual(
             second,
             [
-                "Ajoutée à la collection « Sélection du mois » : Ressource choisie",
+                "Ajoutée à une collection : Ressource choisie",
                 "Nouvelle ressource : Fiche ancienne",
             ],
         )
