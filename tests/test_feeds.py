@@ -68,6 +68,10 @@ class FeedTests(TestCase):
         cls.private_base = BasePageFactory(title="Base privée", visibility=Visibility.PRIVATE)
         cls.member = BaseMembershipFactory(base=cls.private_base).user
         cls.secret = ResourcePageFactory(parent=cls.private_base, title="Protocole pangolin")
+        # A public collection may list a private resource: outsiders must not see it.
+        cls.public_picks = ResourceCollectionPageFactory(
+            parent=cls.other_base, title="Mélange", resources=[cls.secret, cls.elsewhere]
+        )
         cls.private_collection = ResourceCollectionPageFactory(
             parent=cls.base, title="Sélection interne", visibility=Visibility.PRIVATE
         )
@@ -105,6 +109,17 @@ class FeedTests(TestCase):
         self.client.force_login(self.member)
         feed = parse(self.client.get(self.private_base.url + "atom/"))
         self.assertEqual(entry_titles(feed), ["Nouvelle ressource : Protocole pangolin"])
+
+    def test_collection_feed_hides_what_the_reader_may_not_see(self):
+        self.assertEqual(
+            entry_titles(parse(self.client.get(self.public_picks.url + "atom/"))),
+            ["Guide pangolin voisin"],
+        )
+        self.client.force_login(self.member)
+        self.assertIn(
+            "Protocole pangolin",
+            entry_titles(parse(self.client.get(self.public_picks.url + "atom/"))),
+        )
 
     def test_pages_announce_their_feeds(self):
         self.assertEqual(alternate(self.client.get(self.base.url)), self.base.url + "atom/")
