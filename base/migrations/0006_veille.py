@@ -28,6 +28,11 @@ def date_collection_items(apps, schema_editor):
         )
 
 
+def drop_organisation_follows(apps, schema_editor):
+    """Unapplying: follows of organisations cannot exist without the column that holds them."""
+    apps.get_model("base", "Follow").objects.filter(page__isnull=True).delete()
+
+
 class Migration(migrations.Migration):
     dependencies = [
         ("base", "0005_follow_notification"),
@@ -139,4 +144,5 @@ class Migration(migrations.Migration):
             ),
         ),
         migrations.RunPython(date_collection_items, migrations.RunPython.noop),
+        migrations.RunPython(migrations.RunPython.noop, drop_organisation_follows),
     ]
