@@ -167,3 +167,17 @@ class DigestTests(TestCase):
                 response = self.client.post(path)
                 self.assertEqual(response.status_code, 404)
         self.assertTrue(User.objects.get(pk=self.reader.pk).weekly_digest)
+
+    def test_an_unreachable_mail_server_sends_and_records_nothing(self):
+        from django.core.management.base import CommandError
+
+        with (
+            mock.patch(
+                "django.core.mail.backends.locmem.EmailBackend.open",
+                side_effect=ConnectionRefusedError("refusé"),
+                create=True,
+            ),
+            self.assertRaisesMessage(CommandError, "Le serveur d'e-mail ne répond pas"),
+        ):
+            run()
+        self.assertIsNone(User.objects.get(pk=self.reader.pk).digest_last_week)

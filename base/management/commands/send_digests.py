@@ -75,7 +75,13 @@ class Command(BaseCommand):
         counts = dict.fromkeys(STATUS_LABELS, 0)
         connection = None if dry_run else get_connection()
         if connection is not None:
-            connection.open()  # one connection for every e-mail of the run
+            try:
+                connection.open()  # one connection for every e-mail of the run
+            except OSError as error:
+                raise CommandError(
+                    f"Le serveur d'e-mail ne répond pas ({error}) : rien n'a été envoyé. "
+                    "Relancez la commande quand il sera joignable."
+                ) from error
         try:
             for index, user in enumerate(recipients, start=1):
                 try:
