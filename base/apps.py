@@ -8,4 +8,7 @@ class BaseConfig(AppConfig):
     default_auto_field = "django.db.models.BigAutoField"
 
     def ready(self):
-        from . import signals  # noqa: F401
+        from . import (
+            signals,  # noqa: F401
+            veille,  # noqa: F401  (dates the resources added to collections)
+        )

@@ -18,6 +18,7 @@ from wagtail.admin.panels import (
     MultipleChooserPanel,
 )
 from wagtail.api import APIField
+from wagtail.contrib.routable_page.models import RoutablePageMixin, path
 from wagtail.fields import RichTextField
 from wagtail.models import Collection, Orderable, Page
 from wagtail.search import index
@@ -97,6 +98,16 @@ class User(AbstractUser):
         related_name="people",
     )
     job_title = models.CharField(_("fonction"), max_length=150, blank=True)
+    # Veille (base.veille): the opt-in weekly digest of « Mon fil », and the week (its Monday)
+    # of the last digest sent, so that no week is ever sent twice.
+    weekly_digest = models.BooleanField(
+        _("résumé hebdomadaire par e-mail"),
+        default=False,
+        help_text=_("Chaque lundi, les nouveautés de la semaine dans ce que la personne suit."),
+    )
+    digest_last_week = models.DateField(
+        _("dernier résumé envoyé (semaine du)"), null=True, blank=True, editable=False
+    )
 
     class Meta:
         verbose_name = _("personne")
@@ -292,7 +303,7 @@ class Visibility(models.TextChoices):
     PRIVATE = "private", _("Privée (membres seulement)")
 
 
-class BasePage(BaseContentMixin, Territory, Page):
+class BasePage(BaseContentMixin, RoutablePageMixin, Territory, Page):
     """A space owned by an organisation that holds resources and collections."""
 
     organisation = models.ForeignKey(
@@ -419,6 +430,27 @@ class BasePage(BaseContentMixin, Territory, Page):
     def admins(self):
         return [m.user for m in self.memberships.select_related("user") if m.role == Role.ADMIN]
 
+    # Veille sub-pages (views in base.veille_views and base.feeds); reached through `serve`, so
+    # a private base answers 404 to outsiders here too.
+
+    @path("atom/", name="feed")
+    def feed_route(self, request):
+        from .feeds import base_feed
+
+        return base_feed(request, self)
+
+    @path("suivre/", name="follow")
+    def follow_route(self, request):
+        from .veille_views import follow_page
+
+        return follow_page(request, self)
+
+    @path("suivre-organisation/", name="follow_organisation")
+    def follow_organisation_route(self, request):
+        from .veille_views import follow_organisation
+
+        return follow_organisation(request, self)
+
     def save(self, *args, **kwargs):
         """Every base gets its own media folder so its members' uploads stay together."""
         if not self.media_collection_id and self.title:
@@ -464,7 +496,8 @@ class BaseMembership(models.Model):
 
 
 class Follow(models.Model):
-    """Someone keeps watch (« veille ») on a page: a resource today; bases and collections next."""
+    """Someone keeps watch (« veille ») on a page (a resource, a base, a collection) or on an
+    organisation (all its bases); exactly one of the two targets is set (DB constraint)."""
 
     user = models.ForeignKey(
         settings.AUTH_USER_MODEL,
@@ -473,7 +506,20 @@ class Follow(models.Model):
         related_name="follows",
     )
     page = models.ForeignKey(
-        Page, verbose_name=_("page suivie"), on_delete=models.CASCADE, related_name="followers"
+        Page,
+        verbose_name=_("page suivie"),
+        null=True,
+        blank=True,
+        on_delete=models.CASCADE,
+        related_name="followers",
+    )
+    organisation = models.ForeignKey(
+        Organisation,
+        verbose_name=_("organisation suivie"),
+        null=True,
+        blank=True,
+        on_delete=models.CASCADE,
+        related_name="followers",
     )
     created_at = models.DateTimeField(_("suivie depuis"), auto_now_add=True)
 
@@ -481,11 +527,46 @@ class Follow(models.Model):
         verbose_name = _("suivi")
         verbose_name_plural = _("suivis")
         constraints = [
-            models.UniqueConstraint(fields=["user", "page"], name="unique_follow_per_page")
+            models.UniqueConstraint(fields=["user", "page"], name="unique_follow_per_page"),
+            models.UniqueConstraint(
+                fields=["user", "organisation"], name="unique_follow_per_organisation"
+            ),
+            models.CheckConstraint(
+                condition=(
+                    models.Q(page__isnull=False, organisation__isnull=True)
+                    | models.Q(page__isnull=True, organisation__isnull=False)
+                ),
+                name="follow_has_exactly_one_target",
+            ),
         ]
 
     def __str__(self):
-        return f"{self.user} suit {self.page}"
+        return f"{self.user} suit {self.page or self.organisation}"
+
+
+class CollectionAddition(models.Model):
+    """When a resource entered a collection (at the collection's publication), for « Mon fil »
+    and the collection's feed: collection items carry no date of their own."""
+
+    collection = models.ForeignKey(
+        Page, verbose_name=_("collection"), on_delete=models.CASCADE, related_name="+"
+    )
+    resource = models.ForeignKey(
+        Page, verbose_name=_("ressource"), on_delete=models.CASCADE, related_name="+"
+    )
+    added_at = models.DateTimeField(_("ajoutée le"), db_index=True)
+
+    class Meta:
+        verbose_name = _("ajout à une collection")
+        verbose_name_plural = _("ajouts aux collections")
+        constraints = [
+            models.UniqueConstraint(
+                fields=["collection", "resource"], name="unique_addition_per_collection"
+            )
+        ]
+
+    def __str__(self):
+        return f"{self.resource} → {self.collection}"
 
 
 class Notification(models.Model):

@@ -3,7 +3,7 @@
 from django.contrib.auth import views as auth_views
 from django.urls import path
 
-from . import views
+from . import veille_views, views
 
 urlpatterns = [
     path(
@@ -23,5 +23,23 @@ urlpatterns = [
         "notifications/<int:notification_id>/",
         views.mark_notification_read,
         name="notification_mark_read",
+    ),
+    # Veille: « Mon fil », follows, the weekly digest and its unsubscribe links.
+    path("mon-fil/", veille_views.mon_fil, name="mon_fil"),
+    path("mon-fil/resume/", veille_views.digest_preference, name="digest_preference"),
+    path(
+        "mon-fil/suivis/<int:follow_id>/ne-plus-suivre/",
+        veille_views.unfollow,
+        name="unfollow",
+    ),
+    path(
+        "mon-fil/desabonnement/<str:token>/",
+        veille_views.unsubscribe,
+        name="digest_unsubscribe",
+    ),
+    path(
+        "mon-fil/desabonnement/<str:token>/un-clic/",
+        veille_views.unsubscribe_one_click,
+        name="digest_unsubscribe_one_click",
     ),
 ]

@@ -575,7 +575,7 @@ class RelatedResource(Orderable):
         verbose_name = _("ressource liée")
 
 
-class ResourceCollectionPage(Page):
+class ResourceCollectionPage(RoutablePageMixin, Page):
     """An ordered selection of resources from any base, owned by one base.
 
     Named so as not to clash with Wagtail's media `Collection`.
@@ -641,6 +641,20 @@ class ResourceCollectionPage(Page):
         if not self.user_can_view(request.user):
             raise Http404
         return super().serve(request, *args, **kwargs)
+
+    # Veille sub-pages (base.feeds, base.veille_views), behind the visibility check of `serve`.
+
+    @path("atom/", name="feed")
+    def feed_route(self, request):
+        from base.feeds import collection_feed
+
+        return collection_feed(request, self)
+
+    @path("suivre/", name="follow")
+    def follow_route(self, request):
+        from base.veille_views import follow_page
+
+        return follow_page(request, self)
 
 
 class CollectionItem(Orderable):

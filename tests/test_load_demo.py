@@ -146,3 +146,18 @@ class LoadDemoTests(TestCase):
         public = collections.get(visibility="public")
         self.client.logout()
         self.assertEqual(self.client.get(public.get_absolute_url()).status_code, 200)
+
+    def test_demo_veille(self):
+        """medi.contrib follows a base, a collection and an organisation and gets the digest."""
+        person = User.objects.get(username="medi.contrib")
+        self.assertTrue(person.weekly_digest)
+        follows = Follow.objects.filter(user=person)
+        self.assertTrue(follows.filter(organisation__slug="les-assembleurs").exists())
+        self.assertEqual(
+            {type(follow.page.specific).__name__ for follow in follows if follow.page_id},
+            {"BasePage", "ResourceCollectionPage", "ResourcePage"},
+        )
+        self.client.force_login(person)
+        text = page_text(self.client.get("/compte/mon-fil/"))
+        self.assertIn("Dans la collection « Pour les communes", text)
+        self.assertIn("Via l'organisation « Les Assembleurs »", text)

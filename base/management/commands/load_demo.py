@@ -115,6 +115,7 @@ class Command(BaseCommand):
             self.load_resources()
             self.load_collections()
             self.load_contributions()
+            self.load_veille()
             self.load_home_page()
             self.load_moderation()
         except KeyboardInterrupt as interrupt:
@@ -652,6 +653,12 @@ class Command(BaseCommand):
         from base.demo import moderation
 
         moderation.load(self)
+
+    def load_veille(self):
+        """Follows of a base, a collection and an organisation, one digest subscriber."""
+        from base.demo import veille
+
+        veille.load(self)
 
     def load_home_page(self):
         home = HomePage.objects.get(pk=self.home.pk)
