@@ -5,12 +5,15 @@ from wagtail import urls as wagtail_urls
 from wagtail.admin import urls as wagtailadmin_urls
 from wagtail.documents import urls as wagtaildocs_urls
 
+from base.urls import profile_urlpatterns
+
 urlpatterns = [
     path("django-admin/", admin.site.urls),
     path("admin/", include(wagtailadmin_urls)),
     path("documents/", include(wagtaildocs_urls)),
     path("rechercher/", include("search.urls")),
     path("compte/", include("base.urls")),
+    path("profils/", include(profile_urlpatterns)),
 ]
 
 if settings.DEBUG:

@@ -197,3 +197,17 @@ LOGGING = {
     "handlers": {"console": {"class": "logging.StreamHandler"}},
     "root": {"handlers": ["console"], "level": os.environ.get("LOG_LEVEL", "WARNING")},
 }
+
+# Accounts (base/accounts.py, base/ratelimit.py): sign-up links expire after this many days;
+# attempts per IP address and per account identifier, in fixed windows of `seconds`.
+ACCOUNT_VERIFICATION_DAYS = int(os.environ.get("ACCOUNT_VERIFICATION_DAYS", "3"))
+RATE_LIMITS = {
+    "login": {"ip": (30, 15 * 60), "account": (5, 15 * 60)},  # failed attempts only
+    "signup": {"ip": (10, 60 * 60), "account": (3, 60 * 60)},
+    "password_reset": {"ip": (10, 60 * 60), "account": (3, 60 * 60)},
+    "resend_verification": {"ip": (10, 60 * 60), "account": (3, 60 * 60)},
+}
+# Behind a reverse proxy that sets it, e.g. "HTTP_X_FORWARDED_FOR"; else REMOTE_ADDR is used.
+RATE_LIMIT_IP_HEADER = os.environ.get("RATE_LIMIT_IP_HEADER", "")
+AVATAR_MAX_UPLOAD_SIZE = 2 * 1024 * 1024
+AVATAR_MAX_IMAGE_PIXELS = 16_000_000
