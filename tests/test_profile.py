@@ -300,7 +300,7 @@ class PreviousPlatformHolesTests(TestCase):
         self.client.force_login(self.admin)
         response = self.client.get("/admin/users/?q=exemple-asso")
         self.assertEqual(response.status_code, 200)
-        self.assertIn("/admin/users/edit/%d/" % self.target.pk, response.content.decode())
+        self.assertIn(f"/admin/users/edit/{self.target.pk}/", response.content.decode())
 
     def test_removing_someone_from_a_base_keeps_their_account(self):
         membership = BaseMembership.objects.get(base=self.base, user=self.target)
