@@ -5,6 +5,7 @@ from django.contrib import messages
 from django.contrib.auth import get_user_model, logout
 from django.contrib.auth import views as auth_views
 from django.contrib.auth.decorators import login_required
+from django.db import IntegrityError, transaction
 from django.http import Http404
 from django.shortcuts import redirect, render
 from django.urls import reverse, reverse_lazy
@@ -81,6 +82,15 @@ class LoginView(RateLimitMixin, auth_views.LoginView):
     rate_limit_field = "username"
     count_failures = True
 
+    def rate_limit_identifier(self):
+        """One counter per account, whether it is typed as a username or an address."""
+        typed = super().rate_limit_identifier().strip()
+        if "@" in typed:
+            owner = accounts.find_by_email(typed)
+            if owner is not None:
+                return owner.username
+        return typed
+
 
 class SignupView(RateLimitMixin, FormView):
     template_name = "base/account/signup.html"
@@ -103,8 +113,20 @@ class SignupView(RateLimitMixin, FormView):
             user = form.save(commit=False)
             user.is_active = False
             user.terms_accepted_at = timezone.now()
-            user.save()
-            accounts.send_verification(user)
+            try:
+                with transaction.atomic():
+                    user.save()
+            except IntegrityError:
+                # Two sign-ups at once: the other one took the address or the username.
+                existing = accounts.find_by_email(form.cleaned_data["email"])
+                if existing is None:
+                    form.add_error(
+                        "username", _("Cet identifiant est déjà pris : choisissez-en un autre.")
+                    )
+                    return self.form_invalid(form)
+                accounts.send_existing_account_notice(existing)
+            else:
+                accounts.send_verification(user)
         self.request.session["signup_email"] = form.cleaned_data["email"]
         return super().form_valid(form)
 
@@ -119,6 +141,7 @@ class SignupSentView(TemplateView):
         return context
 
 
+@require_http_methods(["GET", "POST"])
 def signup_confirm(request, token):
     """GET only reads the link; the account is activated by the POST of its button, so that
     mail scanners that open links cannot confirm an address on the person's behalf."""
@@ -140,9 +163,6 @@ def signup_confirm(request, token):
             status=400,
         )
     return render(request, "base/account/signup_confirm.html", {"account": check})
-
-
-signup_confirm = require_http_methods(["GET", "POST"])(signup_confirm)
 
 
 class ResendVerificationView(RateLimitMixin, FormView):

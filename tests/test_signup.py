@@ -255,6 +255,14 @@ class RateLimitTests(TestCase):
         )
         self.assertEqual(response.status_code, 302)
 
+    def test_the_address_and_the_username_share_one_counter(self):
+        for identifier in ("camille", "Camille@example.org") * 2 + ("camille",):
+            self.client.post(LOGIN_URL, {"username": identifier, "password": "non"})
+        response = self.client.post(
+            LOGIN_URL, {"username": "camille@example.org", "password": PASSWORD}
+        )
+        self.assertEqual(response.status_code, 429)
+
     def test_a_successful_log_in_forgets_the_failures(self):
         for _attempt in range(4):
             self.client.post(LOGIN_URL, {"username": "camille", "password": "non"})
