@@ -39,8 +39,8 @@ PROFILE_RESOURCES_PER_PAGE = 12
 class RateLimitMixin:
     """Counts attempts of `rate_limit_action` per IP and per the `rate_limit_field` typed in
     the form; past the limit the form comes back (HTTP 429) with what was typed and a
-    « Trop de tentatives » error. `count_failures`: count failed attempts only (log in);
-    otherwise every accepted submission counts (each one sends an e-mail)."""
+    « Trop de tentatives » error. Every accepted submission counts (each one sends an e-mail);
+    `count_failures = True` counts failed ones instead; None leaves counting to someone else."""
 
     rate_limit_action = None
     rate_limit_field = None
@@ -70,7 +70,7 @@ class RateLimitMixin:
     def form_valid(self, form):
         if self.count_failures:
             ratelimit.clear(self.rate_limit_action, self.request, self.rate_limit_identifier())
-        else:
+        elif self.count_failures is not None:
             ratelimit.hit(self.rate_limit_action, self.request, self.rate_limit_identifier())
         return super().form_valid(form)
 
@@ -80,16 +80,12 @@ class LoginView(RateLimitMixin, auth_views.LoginView):
     authentication_form = LoginForm
     rate_limit_action = "login"
     rate_limit_field = "username"
-    count_failures = True
+    count_failures = (
+        None  # counted by the authentication backend (ratelimit.RateLimitedModelBackend)
+    )
 
     def rate_limit_identifier(self):
-        """One counter per account, whether it is typed as a username or an address."""
-        typed = super().rate_limit_identifier().strip()
-        if "@" in typed:
-            owner = accounts.find_by_email(typed)
-            if owner is not None:
-                return owner.username
-        return typed
+        return ratelimit.login_identifier(super().rate_limit_identifier())
 
 
 class SignupView(RateLimitMixin, FormView):

@@ -16,6 +16,7 @@ import math
 import time
 
 from django.conf import settings
+from django.contrib.auth.backends import ModelBackend
 from django.core.cache import cache
 from django.utils.translation import ngettext
 
@@ -98,3 +99,35 @@ def message(seconds):
         "Trop de tentatives. Par sécurité, réessayez dans %(minutes)d minutes.",
         minutes,
     ) % {"minutes": minutes}
+
+
+def login_identifier(typed):
+    """One counter per account, whether it is typed as a username or as its e-mail address."""
+    typed = (typed or "").strip()
+    if "@" in typed:
+        from .accounts import find_by_email
+
+        owner = find_by_email(typed)
+        if owner is not None:
+            return owner.username
+    return typed
+
+
+class RateLimitedModelBackend(ModelBackend):
+    """Django's backend behind the log-in limit, so that every log-in form (the site's, the
+    Wagtail admin's, Django's admin) shares the same counters. Past the limit no password is
+    checked; failures count, a success forgets the account's failures. Calls without a
+    request (tests' `client.login`, scripts) are not limited."""
+
+    def authenticate(self, request, username=None, password=None, **kwargs):
+        if request is None:
+            return super().authenticate(request, username=username, password=password, **kwargs)
+        identifier = login_identifier(username)
+        if retry_after("login", request, identifier):
+            return None
+        user = super().authenticate(request, username=username, password=password, **kwargs)
+        if user is None:
+            hit("login", request, identifier)
+        else:
+            clear("login", request, identifier)
+        return user

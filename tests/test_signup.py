@@ -263,6 +263,16 @@ class RateLimitTests(TestCase):
         )
         self.assertEqual(response.status_code, 429)
 
+    def test_the_wagtail_admin_log_in_shares_the_limit(self):
+        for _attempt in range(3):
+            self.client.post("/admin/login/", {"username": "camille", "password": "non"})
+        for _attempt in range(2):
+            self.client.post(LOGIN_URL, {"username": "camille", "password": "non"})
+        response = self.client.post(LOGIN_URL, {"username": "camille", "password": PASSWORD})
+        self.assertEqual(response.status_code, 429)
+        self.client.post("/admin/login/", {"username": "camille", "password": PASSWORD})
+        self.assertNotIn("_auth_user_id", self.client.session)
+
     def test_a_successful_log_in_forgets_the_failures(self):
         for _attempt in range(4):
             self.client.post(LOGIN_URL, {"username": "camille", "password": "non"})

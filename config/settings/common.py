@@ -207,6 +207,8 @@ RATE_LIMITS = {
     "password_reset": {"ip": (10, 60 * 60), "account": (3, 60 * 60)},
     "resend_verification": {"ip": (10, 60 * 60), "account": (3, 60 * 60)},
 }
+# Every log-in form (site, Wagtail admin, Django admin) goes through the log-in limit.
+AUTHENTICATION_BACKENDS = ["base.ratelimit.RateLimitedModelBackend"]
 # Behind a reverse proxy that sets it, e.g. "HTTP_X_FORWARDED_FOR"; else REMOTE_ADDR is used.
 RATE_LIMIT_IP_HEADER = os.environ.get("RATE_LIMIT_IP_HEADER", "")
 AVATAR_MAX_UPLOAD_SIZE = 2 * 1024 * 1024
