@@ -266,6 +266,34 @@ class ProfileForm(forms.ModelForm):
         return user
 
 
+class EmailChangeForm(RateLimitedForm, forms.Form):
+    new_email = forms.EmailField(
+        label=_("Nouvelle adresse e-mail"),
+        help_text=_("Un lien de confirmation y sera envoyé. Format attendu : nom@domaine.fr"),
+    )
+    password = forms.CharField(
+        label=_("Votre mot de passe"),
+        strip=False,
+        widget=forms.PasswordInput(attrs={"autocomplete": "current-password"}),
+    )
+
+    def __init__(self, user, *args, **kwargs):
+        self.user = user
+        super().__init__(*args, **kwargs)
+
+    def clean_new_email(self):
+        email = User.objects.normalize_email(self.cleaned_data["new_email"]).strip()
+        if email.lower() == self.user.email.lower():
+            raise ValidationError(_("C'est déjà l'adresse de votre compte."))
+        return email
+
+    def clean_password(self):
+        password = self.cleaned_data["password"]
+        if not self.user.check_password(password):
+            raise ValidationError(_("Ce mot de passe n'est pas le bon."))
+        return password
+
+
 class DeleteAccountForm(forms.Form):
     password = forms.CharField(
         label=_("Votre mot de passe"),

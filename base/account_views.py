@@ -5,6 +5,7 @@ from django.contrib import messages
 from django.contrib.auth import get_user_model, logout
 from django.contrib.auth import views as auth_views
 from django.contrib.auth.decorators import login_required
+from django.contrib.auth.views import redirect_to_login
 from django.db import IntegrityError, transaction
 from django.http import Http404
 from django.shortcuts import redirect, render
@@ -17,6 +18,7 @@ from django.views.generic import FormView, TemplateView
 from . import accounts, ratelimit
 from .account_forms import (
     DeleteAccountForm,
+    EmailChangeForm,
     LoginForm,
     PasswordResetForm,
     ProfileForm,
@@ -215,6 +217,64 @@ def account(request):
     else:
         form = ProfileForm(instance=user)
     return render(request, "base/account/account.html", {"form": form, "account": user})
+
+
+class EmailChangeView(RateLimitMixin, FormView):
+    """Change the account's address: a link to the new one, which only changes on its POST."""
+
+    template_name = "base/account/email_change.html"
+    form_class = EmailChangeForm
+    rate_limit_action = "email_change"
+    success_url = reverse_lazy("account")
+
+    def dispatch(self, request, *args, **kwargs):
+        if not request.user.is_authenticated:
+            return redirect_to_login(request.get_full_path())
+        return super().dispatch(request, *args, **kwargs)
+
+    def rate_limit_identifier(self):
+        return str(self.request.user.pk)
+
+    def get_form_kwargs(self):
+        return {**super().get_form_kwargs(), "user": self.request.user}
+
+    def form_valid(self, form):
+        new_email = form.cleaned_data["new_email"]
+        accounts.request_email_change(self.request.user, new_email)
+        messages.success(
+            self.request,
+            _(
+                "Un lien de confirmation vient d'être envoyé à %(email)s : votre adresse changera "
+                "quand vous l'ouvrirez."
+            )
+            % {"email": new_email},
+        )
+        return super().form_valid(form)
+
+
+@require_http_methods(["GET", "POST"])
+def email_change_confirm(request, token):
+    retry = {"retry_url": reverse("account_email"), "retry_label": _("Changer d'adresse")}
+    try:
+        if request.method == "POST":
+            user = accounts.confirm_email_change(token)
+            messages.success(
+                request, _("Votre adresse est maintenant %(email)s.") % {"email": user.email}
+            )
+            return redirect("account" if request.user.is_authenticated else "login")
+        user, new_email = accounts.peek_email_change(token)
+    except accounts.InvalidLink as error:
+        return render(
+            request,
+            "base/account/signup_invalid.html",
+            {"expired": error.expired, **retry},
+            status=400,
+        )
+    return render(
+        request,
+        "base/account/email_change_confirm.html",
+        {"account": user, "new_email": new_email},
+    )
 
 
 @login_required

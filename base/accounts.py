@@ -181,6 +181,96 @@ def confirm_email(token):
     return user
 
 
+# E-mail change ------------------------------------------------------------------------------
+
+EMAIL_CHANGE_SALT = "base.accounts.email-change"
+
+
+def request_email_change(user, new_email):
+    """Mail a confirmation link to the new address (nothing changes until it is opened), and a
+    notice to the current one. An address another account uses gets a notice, not a link, and
+    the person asking is told the same thing either way."""
+    owner = find_by_email(new_email)
+    if owner is not None:
+        _mail(
+            owner.email,
+            _("Votre adresse a été proposée pour un autre compte"),
+            [
+                _("Bonjour,"),
+                _(
+                    "Quelqu'un a demandé à utiliser cette adresse pour un autre compte de Bases "
+                    "communes. Elle reste celle de votre compte : rien n'a changé."
+                ),
+                _signature(),
+            ],
+        )
+        return
+    token = signing.dumps(
+        {"id": user.pk, "email": user.email, "new": new_email}, salt=EMAIL_CHANGE_SALT
+    )
+    days = verification_max_age() // 86400
+    _mail(
+        new_email,
+        _("Confirmez votre nouvelle adresse e-mail"),
+        [
+            _("Bonjour %(name)s,") % {"name": user.display_name},
+            _(
+                "Pour que cette adresse devienne celle de votre compte « %(username)s », ouvrez "
+                "ce lien (valable %(days)d jours) :"
+            )
+            % {"username": user.username, "days": days},
+            absolute_url(reverse("account_email_confirm", args=[token])),
+            _signature(),
+        ],
+    )
+    _mail(
+        user.email,
+        _("Changement d'adresse e-mail demandé"),
+        [
+            _("Bonjour %(name)s,") % {"name": user.display_name},
+            _(
+                "Un changement de l'adresse de votre compte vers %(new)s a été demandé. Elle ne "
+                "changera que si le lien envoyé à cette nouvelle adresse est ouvert."
+            )
+            % {"new": new_email},
+            _(
+                "Si vous n'êtes pas à l'origine de cette demande, changez votre mot de passe : "
+                "%(url)s"
+            )
+            % {"url": absolute_url(reverse("password_reset"))},
+        ],
+    )
+
+
+def peek_email_change(token):
+    """(user, new address) of an e-mail change link, checked but not applied."""
+    try:
+        data = signing.loads(token, salt=EMAIL_CHANGE_SALT, max_age=verification_max_age())
+    except signing.SignatureExpired as error:
+        raise InvalidLink(expired=True) from error
+    except (signing.BadSignature, ValueError, TypeError) as error:
+        raise InvalidLink() from error
+    if not isinstance(data, dict) or not data.get("new"):
+        raise InvalidLink()
+    User = get_user_model()
+    # The link dies once the address changed (this link or another one was used).
+    user = User.objects.filter(pk=data.get("id"), email=data.get("email"), is_active=True).first()
+    if user is None or user.deleted_at is not None:
+        raise InvalidLink()
+    return user, data["new"]
+
+
+def confirm_email_change(token):
+    user, new_email = peek_email_change(token)
+    with transaction.atomic():
+        if find_by_email(new_email) is not None:
+            raise InvalidLink()
+        user.email = new_email
+        user.email_verified_at = timezone.now()
+        user.save(update_fields=["email", "email_verified_at"])
+    return user
+
+
 # Deletion ----------------------------------------------------------------------------------
 
 

@@ -26,6 +26,7 @@ DEFAULT_LIMITS = {
     "signup": {"ip": (10, 60 * 60), "account": (3, 60 * 60)},
     "password_reset": {"ip": (10, 60 * 60), "account": (3, 60 * 60)},
     "resend_verification": {"ip": (10, 60 * 60), "account": (3, 60 * 60)},
+    "email_change": {"ip": (10, 60 * 60), "account": (3, 60 * 60)},
 }
 
 

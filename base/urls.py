@@ -62,6 +62,12 @@ urlpatterns = [
     ),
     path("mot-de-passe/", account_views.PasswordChangeView.as_view(), name="password_change"),
     path("profil/", account_views.account, name="account"),
+    path("adresse-e-mail/", account_views.EmailChangeView.as_view(), name="account_email"),
+    path(
+        "adresse-e-mail/confirmer/<str:token>/",
+        account_views.email_change_confirm,
+        name="account_email_confirm",
+    ),
     path("supprimer/", account_views.delete_account, name="account_delete"),
 ]
 

@@ -383,3 +383,62 @@ class PasswordTests(TestCase):
         )
         self.user.refresh_from_db()
         self.assertTrue(self.user.check_password(NEW_PASSWORD))
+
+
+class EmailChangeTests(TestCase):
+    URL = "/compte/adresse-e-mail/"
+
+    @classmethod
+    def setUpTestData(cls):
+        cls.user = UserFactory(username="camille", email="camille@example.org")
+
+    def setUp(self):
+        self.client.force_login(self.user)
+
+    def test_new_address_applies_only_once_its_link_is_confirmed(self):
+        response = self.client.post(
+            self.URL, {"new_email": "camille@nouvelle.fr", "password": PASSWORD}
+        )
+        self.assertRedirects(response, "/compte/profil/", fetch_redirect_response=False)
+        self.assertIn(
+            "Un lien de confirmation vient d'être envoyé",
+            page_text(self.client.get("/compte/profil/")),
+        )
+        self.assertEqual(
+            sorted(m.to[0] for m in mail.outbox), ["camille@example.org", "camille@nouvelle.fr"]
+        )
+        notice = next(m for m in mail.outbox if m.to == ["camille@example.org"])
+        self.assertIn("camille@nouvelle.fr", notice.body)
+        self.assertNotIn("/compte/adresse-e-mail/confirmer/", notice.body)
+        link = link_in(
+            next(m for m in mail.outbox if m.to == ["camille@nouvelle.fr"]),
+            "/compte/adresse-e-mail/confirmer/",
+        )
+        self.assertIn("camille@nouvelle.fr", page_text(self.client.get(link)))
+        self.user.refresh_from_db()
+        self.assertEqual(self.user.email, "camille@example.org")
+        self.assertRedirects(
+            self.client.post(link), "/compte/profil/", fetch_redirect_response=False
+        )
+        self.user.refresh_from_db()
+        self.assertEqual(self.user.email, "camille@nouvelle.fr")
+        self.assertEqual(self.client.post(link).status_code, 400)  # served once
+
+    def test_wrong_password_or_taken_address(self):
+        response = self.client.post(self.URL, {"new_email": "autre@example.org", "password": "non"})
+        self.assertIn("Ce mot de passe n'est pas le bon", page_text(response))
+        self.assertEqual(
+            soup(response).find("input", attrs={"name": "new_email"})["value"], "autre@example.org"
+        )
+        owner = UserFactory(email="prise@example.org")
+        response = self.client.post(
+            self.URL, {"new_email": "Prise@example.org", "password": PASSWORD}
+        )
+        self.assertRedirects(response, "/compte/profil/", fetch_redirect_response=False)
+        self.assertEqual([m.to for m in mail.outbox], [[owner.email]])
+        self.assertIn("rien n'a changé", mail.outbox[0].body)
+        self.user.refresh_from_db()
+        self.assertEqual(self.user.email, "camille@example.org")
+        self.assertEqual(
+            self.client.post("/compte/adresse-e-mail/confirmer/faux/").status_code, 400
+        )

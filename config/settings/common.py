@@ -206,6 +206,7 @@ RATE_LIMITS = {
     "signup": {"ip": (10, 60 * 60), "account": (3, 60 * 60)},
     "password_reset": {"ip": (10, 60 * 60), "account": (3, 60 * 60)},
     "resend_verification": {"ip": (10, 60 * 60), "account": (3, 60 * 60)},
+    "email_change": {"ip": (10, 60 * 60), "account": (3, 60 * 60)},
 }
 # Every log-in form (site, Wagtail admin, Django admin) goes through the log-in limit.
 AUTHENTICATION_BACKENDS = ["base.ratelimit.RateLimitedModelBackend"]
