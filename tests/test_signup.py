@@ -442,3 +442,11 @@ class EmailChangeTests(TestCase):
         self.assertEqual(
             self.client.post("/compte/adresse-e-mail/confirmer/faux/").status_code, 400
         )
+
+
+class AdminPasswordResetTests(TestCase):
+    def test_the_admin_has_no_unlimited_reset_form_of_its_own(self):
+        UserFactory(email="camille@example.org")
+        response = self.client.post("/admin/password_reset/", {"email": "camille@example.org"})
+        self.assertEqual(response.status_code, 404)
+        self.assertEqual(mail.outbox, [])

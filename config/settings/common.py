@@ -208,6 +208,9 @@ RATE_LIMITS = {
     "resend_verification": {"ip": (10, 60 * 60), "account": (3, 60 * 60)},
     "email_change": {"ip": (10, 60 * 60), "account": (3, 60 * 60)},
 }
+# Passwords are reset on the site only (/compte/mot-de-passe-oublie/, rate-limited): the Wagtail
+# admin's own reset views are switched off.
+WAGTAIL_PASSWORD_RESET_ENABLED = False
 # Every log-in form (site, Wagtail admin, Django admin) goes through the log-in limit.
 AUTHENTICATION_BACKENDS = ["base.ratelimit.RateLimitedModelBackend"]
 # Behind a reverse proxy that sets it, e.g. "HTTP_X_FORWARDED_FOR"; else REMOTE_ADDR is used.
