@@ -450,3 +450,6 @@ class AdminPasswordResetTests(TestCase):
         response = self.client.post("/admin/password_reset/", {"email": "camille@example.org"})
         self.assertEqual(response.status_code, 404)
         self.assertEqual(mail.outbox, [])
+        login = self.client.get("/admin/login/")
+        self.assertEqual(login.status_code, 200)
+        self.assertNotIn("password_reset", login.content.decode())
