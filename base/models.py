@@ -108,6 +108,23 @@ class User(AbstractUser):
     digest_last_week = models.DateField(
         _("dernier résumé envoyé (semaine du)"), null=True, blank=True, editable=False
     )
+    # Public profile (/profils/<username>/): what the person chooses to show.
+    department_code = models.CharField(
+        _("département"), max_length=3, choices=DEPARTMENT_CHOICES, blank=True
+    )
+    bio = models.TextField(_("présentation"), max_length=600, blank=True)
+    avatar = models.ImageField(_("photo de profil"), upload_to="avatars/", blank=True)
+    show_email = models.BooleanField(
+        _("afficher mon adresse e-mail sur mon profil public"), default=False
+    )
+    # Account life cycle: sign-up (terms accepted, e-mail not yet confirmed), then deletion.
+    terms_accepted_at = models.DateTimeField(
+        _("conditions d'utilisation acceptées le"), null=True, blank=True
+    )
+    email_verified_at = models.DateTimeField(
+        _("adresse e-mail confirmée le"), null=True, blank=True
+    )
+    deleted_at = models.DateTimeField(_("compte supprimé le"), null=True, blank=True)
 
     class Meta:
         verbose_name = _("personne")
@@ -116,9 +133,32 @@ class User(AbstractUser):
     def __str__(self):
         return self.display_name
 
+    def get_full_name(self):
+        """A deleted account keeps its row (versions and the audit log point to it), not its name."""
+        if self.deleted_at:
+            return str(_("Contributeur supprimé"))
+        return super().get_full_name()
+
     @property
     def display_name(self):
         return self.get_full_name() or self.username
+
+    @property
+    def is_awaiting_verification(self):
+        """Signed up on the site and has not clicked the link yet (not an account an admin
+        deactivated: those have no pending sign-up)."""
+        return (
+            not self.is_active
+            and self.email_verified_at is None
+            and self.deleted_at is None
+            and self.terms_accepted_at is not None
+        )
+
+    @property
+    def department_label(self):
+        if not self.department_code:
+            return ""
+        return f"{department_name(self.department_code)} ({self.department_code})"
 
 
 class OrganisationKind(models.TextChoices):

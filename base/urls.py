@@ -1,16 +1,14 @@
-"""Public account pages under /compte/: log in, log out, notifications."""
+"""Public account pages under /compte/ (log in, log out, notifications, sign-up, passwords,
+« Mon compte », deletion) and public profiles under /profils/ (`profile_urlpatterns`)."""
 
 from django.contrib.auth import views as auth_views
 from django.urls import path
+from django.views.generic import TemplateView
 
-from . import veille_views, views
+from . import account_views, veille_views, views
 
 urlpatterns = [
-    path(
-        "connexion/",
-        auth_views.LoginView.as_view(template_name="base/account/login.html"),
-        name="login",
-    ),
+    path("connexion/", account_views.LoginView.as_view(), name="login"),
     # POST only (Django 5): a link or a prefetch cannot log anyone out.
     path("deconnexion/", auth_views.LogoutView.as_view(next_page="/"), name="logout"),
     path("notifications/", views.notifications, name="notifications"),
@@ -42,4 +40,56 @@ urlpatterns = [
         veille_views.unsubscribe_one_click,
         name="digest_unsubscribe_one_click",
     ),
+    # Sign-up, passwords, profile and deletion (base/account_views.py).
+    path("inscription/", account_views.SignupView.as_view(), name="signup"),
+    path("inscription/envoyee/", account_views.SignupSentView.as_view(), name="signup_sent"),
+    path(
+        "inscription/renvoyer/",
+        account_views.ResendVerificationView.as_view(),
+        name="signup_resend",
+    ),
+    path("confirmer/<str:token>/", account_views.signup_confirm, name="signup_confirm"),
+    path(
+        "conditions-d-utilisation/",
+        TemplateView.as_view(template_name="base/account/terms.html"),
+        name="terms",
+    ),
+    path(
+        "mot-de-passe-oublie/",
+        account_views.PasswordResetView.as_view(),
+        name="password_reset",
+    ),
+    path(
+        "mot-de-passe-oublie/envoye/",
+        auth_views.PasswordResetDoneView.as_view(
+            template_name="base/account/password_reset_done.html"
+        ),
+        name="password_reset_done",
+    ),
+    path(
+        "reinitialiser/<uidb64>/<token>/",
+        account_views.PasswordResetConfirmView.as_view(),
+        name="password_reset_confirm",
+    ),
+    path(
+        "reinitialiser/termine/",
+        auth_views.PasswordResetCompleteView.as_view(
+            template_name="base/account/password_reset_complete.html"
+        ),
+        name="password_reset_complete",
+    ),
+    path("mot-de-passe/", account_views.PasswordChangeView.as_view(), name="password_change"),
+    path("profil/", account_views.account, name="account"),
+    path("adresse-e-mail/", account_views.EmailChangeView.as_view(), name="account_email"),
+    path(
+        "adresse-e-mail/confirmer/<str:token>/",
+        account_views.email_change_confirm,
+        name="account_email_confirm",
+    ),
+    path("supprimer/", account_views.delete_account, name="account_delete"),
+]
+
+# Mounted at /profils/ by config/urls.py.
+profile_urlpatterns = [
+    path("<str:username>/", account_views.profile, name="profile"),
 ]

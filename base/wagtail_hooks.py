@@ -1,4 +1,5 @@
 from django.utils.translation import gettext_lazy as _
+from wagtail import hooks
 from wagtail.snippets.models import register_snippet
 from wagtail.snippets.views.snippets import SnippetViewSet, SnippetViewSetGroup
 
@@ -30,3 +31,13 @@ class CommunityGroup(SnippetViewSetGroup):
 
 
 register_snippet(CommunityGroup)
+
+
+@hooks.register("register_log_actions")
+def register_account_actions(actions):
+    """Label of an account deletion in Wagtail's audit log (the person is anonymised)."""
+    from .accounts import ACCOUNT_DELETED
+
+    actions.register_action(
+        ACCOUNT_DELETED, _("Compte supprimé"), _("Compte supprimé par son titulaire")
+    )

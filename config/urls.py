@@ -5,6 +5,8 @@ from wagtail import urls as wagtail_urls
 from wagtail.admin import urls as wagtailadmin_urls
 from wagtail.documents import urls as wagtaildocs_urls
 
+from base.urls import profile_urlpatterns
+
 urlpatterns = [
     path("django-admin/", admin.site.urls),
     path("admin/", include(wagtailadmin_urls)),
@@ -14,6 +16,7 @@ urlpatterns = [
     path("label-nec/", include("label.urls")),
     # Personal collections: /compte/collections/ and /collections/<id>/<slug>/.
     path("", include("ressources.urls")),
+    path("profils/", include(profile_urlpatterns)),
 ]
 
 if settings.DEBUG:

@@ -35,3 +35,13 @@ def browser():
     driver.set_page_load_timeout(30)
     yield driver
     driver.quit()
+
+
+@pytest.fixture(autouse=True)
+def _empty_cache():
+    """Each test starts with an empty cache: the rate limiter's counters (base/ratelimit.py)
+    live there, and the whole suite logs in from the same address."""
+    from django.core.cache import cache
+
+    cache.clear()
+    yield

@@ -206,3 +206,23 @@ LABEL_NEC_REMINDER_DAYS = [90, 30]
 LABEL_NEC_EVIDENCE_ROOT = Path(
     os.environ.get("LABEL_NEC_EVIDENCE_ROOT", BASE_DIR / "private" / "label-nec")
 )
+
+# Accounts (base/accounts.py, base/ratelimit.py): sign-up links expire after this many days;
+# attempts per IP address and per account identifier, in fixed windows of `seconds`.
+ACCOUNT_VERIFICATION_DAYS = int(os.environ.get("ACCOUNT_VERIFICATION_DAYS", "3"))
+RATE_LIMITS = {
+    "login": {"ip": (30, 15 * 60), "account": (5, 15 * 60)},  # failed attempts only
+    "signup": {"ip": (10, 60 * 60), "account": (3, 60 * 60)},
+    "password_reset": {"ip": (10, 60 * 60), "account": (3, 60 * 60)},
+    "resend_verification": {"ip": (10, 60 * 60), "account": (3, 60 * 60)},
+    "email_change": {"ip": (10, 60 * 60), "account": (3, 60 * 60)},
+}
+# Passwords are reset on the site only (/compte/mot-de-passe-oublie/, rate-limited): the Wagtail
+# admin's own reset views are switched off.
+WAGTAIL_PASSWORD_RESET_ENABLED = False
+# Every log-in form (site, Wagtail admin, Django admin) goes through the log-in limit.
+AUTHENTICATION_BACKENDS = ["base.ratelimit.RateLimitedModelBackend"]
+# Behind a reverse proxy that sets it, e.g. "HTTP_X_FORWARDED_FOR"; else REMOTE_ADDR is used.
+RATE_LIMIT_IP_HEADER = os.environ.get("RATE_LIMIT_IP_HEADER", "")
+AVATAR_MAX_UPLOAD_SIZE = 2 * 1024 * 1024
+AVATAR_MAX_IMAGE_PIXELS = 16_000_000

@@ -111,6 +111,7 @@ class Command(BaseCommand):
         try:
             self.load_organisations()
             self.load_people()
+            self.load_profiles()
             self.load_bases()
             self.load_resources()
             self.load_collections()
@@ -411,6 +412,23 @@ class Command(BaseCommand):
             self.step("Personne", index, total, data["username"], not exists)
         self.people = {user.username: user for user in User.objects.all()}
         self.admin = self.people["admin"]
+
+    def load_profiles(self):
+        """Department and presentation of each demo person; filled fields are left alone."""
+        from base.demo.profiles import PROFILES
+
+        total = len(PROFILES)
+        for index, (username, fields) in enumerate(PROFILES.items(), start=1):
+            user = self.people.get(username)
+            if user is None:
+                continue
+            missing = {name: value for name, value in fields.items() if not getattr(user, name)}
+            if missing:
+                with self.item():
+                    for name, value in missing.items():
+                        setattr(user, name, value)
+                    user.save(update_fields=list(missing))
+            self.step("Profil", index, total, username, bool(missing), ("complété", "déjà complet"))
 
     def password_hash(self, password):
         """Hash each demo password once: the members sharing one also share its (slow) hash."""
