@@ -3,7 +3,7 @@
 from django.contrib.auth import views as auth_views
 from django.urls import path
 
-from . import views
+from . import membership_views, views
 
 urlpatterns = [
     path(
@@ -23,5 +23,10 @@ urlpatterns = [
         "notifications/<int:notification_id>/",
         views.mark_notification_read,
         name="notification_mark_read",
+    ),
+    path(
+        "invitations/<str:token>/",
+        membership_views.invitation,
+        name="invitation",
     ),
 ]

@@ -619,9 +619,7 @@ class ResourceCollectionPage(Page):
             return False
         if self.visibility == Visibility.PUBLIC:
             return True
-        return user.is_authenticated and (
-            user.is_superuser or base.memberships.filter(user=user).exists()
-        )
+        return user.is_authenticated and (user.is_superuser or base.member_role(user) is not None)
 
     def serve(self, request, *args, **kwargs):
         from django.http import Http404
