@@ -25,7 +25,7 @@ from wagtail.fields import StreamField
 from wagtail.models import Orderable, Page, Revision
 from wagtail.search import index
 
-from base.models import BaseContentMixin, Territory, Visibility
+from base.models import BaseContentMixin, BasePermissionsMixin, Territory, Visibility
 
 from . import rules
 from .blocks import ResourceBodyBlock
@@ -563,7 +563,7 @@ class RelatedResource(Orderable):
         verbose_name = _("ressource liée")
 
 
-class ResourceCollectionPage(Page):
+class ResourceCollectionPage(BasePermissionsMixin, Page):
     """An ordered selection of resources from any base, owned by one base.
 
     Named so as not to clash with Wagtail's media `Collection`.
