@@ -454,6 +454,17 @@ def remove_member(membership, by):
     )
 
 
+def bases_only_administered_by(user):
+    """The bases whose only admin is this person: what stops them leaving or deleting their
+    account (say so before trying; BaseMembership refuses anyway with LastAdminError)."""
+    own = BaseMembership.objects.filter(user=user, role=Role.ADMIN).values_list("base_id")
+    return [
+        base
+        for base in BasePage.objects.filter(pk__in=own).order_by("title")
+        if base.memberships.filter(role=Role.ADMIN).count() == 1
+    ]
+
+
 def leave(base, user):
     membership = base.memberships.filter(user=user).first() if user.is_authenticated else None
     if membership is None:

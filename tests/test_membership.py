@@ -349,6 +349,7 @@ class RolesAndLastAdminTests(MembershipTestCase):
             own.delete()
         with self.assertRaises(LastAdminError), transaction.atomic():
             BaseMembership.objects.filter(pk=own.pk).delete()
+        self.assertEqual(membership.bases_only_administered_by(self.admin), [self.base])
         with self.assertRaises(LastAdminError), transaction.atomic():
             self.admin.delete()  # the account would take the last admin with it
         own.role = Role.CONTRIBUTOR
