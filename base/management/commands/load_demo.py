@@ -685,7 +685,7 @@ class Command(BaseCommand):
         from base.permissions import sync_base
 
         items = demo.ORGANISATION_ADMINS + demo.INVITATIONS + demo.JOIN_REQUESTS
-        total = len(items) + len(self.bases)
+        total = len(items)
         index = 0
         for username, slug in demo.ORGANISATION_ADMINS:
             index += 1
@@ -725,7 +725,9 @@ class Command(BaseCommand):
                             url=members_url(base),
                         )
             self.step("Adhésion", index, total, f"demande de {data['user']}", not exists)
-        for base in self.bases.values():
-            index += 1
+        for position, base in enumerate(self.bases.values(), start=1):
             sync_base(base)
-            self.step("Adhésion", index, total, f"droits de {base.title}", False, ("", "à jour"))
+            if self.progress:
+                self.stdout.write(
+                    f"[{position}/{len(self.bases)}] Droits Wagtail de « {base.title} »… à jour"
+                )
