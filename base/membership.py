@@ -411,7 +411,9 @@ def change_role(membership, role, by):
     _ensure_manager(base, by)
     role = Role(role)
     with transaction.atomic():
-        membership = BaseMembership.objects.select_for_update().get(pk=membership.pk)
+        # No row lock here: save() locks all the base's admin rows, in one order, so that two
+        # admins demoting each other wait for one another instead of deadlocking.
+        membership = BaseMembership.objects.select_related("user").get(pk=membership.pk)
         previous = membership.role
         if previous == role:
             return membership

@@ -49,13 +49,21 @@ MEDIA_PERMISSIONS = {
 
 class BasePagePermissionTester(PagePermissionTester):
     """Wagtail lets whoever may change a page delete it; here only a base's admins delete or
-    move its pages. Their group carries `bulk_delete_page`, which thus means « delete »."""
+    move its pages, or set their privacy. Their group carries `bulk_delete_page`, which thus
+    means « admin of this base »."""
+
+    @property
+    def is_base_admin(self):
+        return self.user.is_superuser or "bulk_delete" in self.permissions
 
     def can_delete(self, ignore_bulk=False):
-        member = self.user.is_active and not self.user.is_superuser
-        if member and "bulk_delete" not in self.permissions:
+        if self.user.is_active and not self.is_base_admin:
             return False
         return super().can_delete(ignore_bulk=ignore_bulk)
+
+    def can_set_view_restrictions(self):
+        """Wagtail's « Confidentialité » of a page is a setting too: admins only."""
+        return self.is_base_admin and super().can_set_view_restrictions()
 
 
 def group_name(base, role):

@@ -3,13 +3,16 @@ roles, removals, leaving, the last-admin rule on every path, organisation admins
 Wagtail permissions that follow."""
 
 import re
+import threading
+import time
 from datetime import timedelta
 from io import StringIO
 
+import pytest
 from django.contrib.auth.models import Group
 from django.core import mail
 from django.core.management import call_command
-from django.db import transaction
+from django.db import connection, transaction
 from django.test import Client, TestCase
 from django.urls import reverse
 from django.utils import timezone
@@ -429,6 +432,19 @@ class OrganisationAdminTests(MembershipTestCase):
         delete = reverse("wagtailadmin_pages:delete", args=(self.resource.pk,))
         self.assertEqual(self.client.get(delete).status_code, 200)
 
+    def test_organisation_admin_finds_the_private_base_in_the_directory(self):
+        self.assertNotIn("Espace privé du Hub", page_text(self.client.get("/bases/")))
+        self.login(self.hub_admin)
+        self.assertIn("Espace privé du Hub", page_text(self.client.get("/bases/")))
+
+    def test_only_admins_set_the_privacy_of_a_page(self):
+        privacy = reverse("wagtailadmin_pages:set_privacy", args=(self.resource.pk,))
+        contributor = BaseMembershipFactory(base=self.private, role=Role.CONTRIBUTOR).user
+        self.login(contributor)
+        self.assertNotEqual(self.client.get(privacy).status_code, 200)
+        self.login(self.hub_admin)
+        self.assertEqual(self.client.get(privacy).status_code, 200)
+
     def test_access_follows_the_organisation_membership_and_the_base(self):
         group = Group.objects.get(name=group_name(self.private, Role.ADMIN))
         self.assertIn(group, self.hub_admin.groups.all())
@@ -506,3 +522,49 @@ class PermissionSyncTests(MembershipTestCase):
 
     def names(self, user):
         return set(user.groups.values_list("name", flat=True))
+
+
+@pytest.mark.skipif(
+    connection.vendor != "postgresql",
+    reason="needs PostgreSQL (concurrent transactions and row locks); runs in the PostgreSQL pass",
+)
+def test_two_admins_demoting_each_other_at_once_keep_one(
+    transactional_db, django_db_serialized_rollback
+):
+    """The first demotion holds the base's admin rows until it commits; the second one waits,
+    then sees a single admin left and is refused."""
+    base = BasePageFactory()
+    first, second = (BaseMembershipFactory(base=base, role=Role.ADMIN) for _ in range(2))
+    first_holds_the_lock = threading.Event()
+    outcome = {}
+
+    def demote_first():
+        try:
+            with transaction.atomic():
+                membership = BaseMembership.objects.get(pk=first.pk)
+                membership.role = Role.CONTRIBUTOR
+                membership.save()
+                first_holds_the_lock.set()
+                time.sleep(0.5)  # the second demotion reads meanwhile (and must wait)
+        finally:
+            connection.close()
+
+    def demote_second():
+        first_holds_the_lock.wait(timeout=10)
+        try:
+            membership = BaseMembership.objects.get(pk=second.pk)
+            membership.role = Role.CONTRIBUTOR
+            membership.save()
+            outcome["second"] = "saved"
+        except LastAdminError:
+            outcome["second"] = "refused"
+        finally:
+            connection.close()
+
+    threads = [threading.Thread(target=demote_first), threading.Thread(target=demote_second)]
+    for thread in threads:
+        thread.start()
+    for thread in threads:
+        thread.join(timeout=30)
+    assert outcome == {"second": "refused"}
+    assert BaseMembership.objects.filter(base=base, role=Role.ADMIN).count() == 1

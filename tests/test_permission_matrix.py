@@ -46,8 +46,8 @@ read_members    public      200        200         200                200       
 read_members    private     404        404         404                200          200         200        200
 admin_edit      public      login      denied      denied             200          200         200        200
 admin_edit      private     login      denied      denied             200          200         200        200
-admin_rename    public      login      denied      denied             done         done        done       done
-admin_rename    private     login      denied      denied             done         done        done       done
+admin_publish    public      login      denied      denied             done         done        done       done
+admin_publish    private     login      denied      denied             done         done        done       done
 admin_delete    public      login      denied      denied             denied       done        done       done
 admin_delete    private     login      denied      denied             denied       done        done       done
 base_settings   public      login      denied      denied             denied       done        done       done
@@ -160,8 +160,9 @@ def admin_edit(client, tree, item, visibility):
     return client.get(edit_url(item.resource)), None
 
 
-def admin_rename(client, tree, item, visibility):
-    """Readers must not rename a collection (a hole of the previous platform)."""
+def admin_publish(client, tree, item, visibility):
+    """Publish a renamed collection: readers must not rename collections (a hole of the
+    previous platform)."""
     data = tree.forms[visibility, "collection"].copy()
     data["title"] = "Collection renommée"
     data["action-publish"] = "action-publish"
