@@ -276,7 +276,12 @@ class RolesAndLastAdminTests(MembershipTestCase):
         )
         entry = logged(self.base, membership.ROLE_CHANGE).get()
         self.assertEqual(entry.user, self.admin)
-        self.assertIn("Rôle d'un membre modifié", entry.message)
+        # The base's history in the Wagtail admin says it in French, with the person's name.
+        self.login(UserFactory(superuser=True))
+        history = self.client.get(reverse("wagtailadmin_pages:history", args=(self.base.pk,)))
+        self.assertIn(
+            f"Rôle d'un membre modifié : {self.contributor.display_name}", page_text(history)
+        )
 
     def test_removing_a_member_keeps_their_account(self):
         ResourcePageFactory(parent=self.base, owner=self.contributor)
