@@ -82,6 +82,12 @@ def visible_collections(user, queryset=None):
             BaseMembership.objects.filter(
                 user=user, base__path=Substr(OuterRef("path"), 1, BASE_PATH_LENGTH)
             )
+        ) | Exists(
+            # The admins of the base's organisation read it as its members do.
+            BasePage.objects.filter(
+                organisation__memberships__user=user,
+                path=Substr(OuterRef("path"), 1, BASE_PATH_LENGTH),
+            )
         )
         return queryset.exclude(private & ~member)
     return queryset.exclude(private)

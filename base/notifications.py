@@ -55,6 +55,15 @@ REASONS = {
         "Vous recevez ce message parce que vous administrez la base de cette ressource, qui a "
         "fait l'objet d'un signalement."
     ),
+    # Membership of a base (base.membership).
+    "membership": gettext_lazy(
+        "Vous recevez ce message parce que votre place dans une base de Bases communes a changé, "
+        "ou parce que vous en êtes administrateur."
+    ),
+    "join_request": gettext_lazy(
+        "Vous recevez ce message parce que vous administrez cette base : ses administrateurs "
+        "répondent aux demandes pour la rejoindre."
+    ),
 }
 DEFAULT_REASON = gettext_lazy(
     "Vous recevez ce message parce que vous avez un compte sur Bases communes."

@@ -5,7 +5,7 @@ from django.contrib.auth import views as auth_views
 from django.urls import path
 from django.views.generic import TemplateView
 
-from . import account_views, veille_views, views
+from . import account_views, membership_views, veille_views, views
 
 urlpatterns = [
     path("connexion/", account_views.LoginView.as_view(), name="login"),
@@ -87,6 +87,8 @@ urlpatterns = [
         name="account_email_confirm",
     ),
     path("supprimer/", account_views.delete_account, name="account_delete"),
+    # Invitations to join a base (base/membership_views.py).
+    path("invitations/<str:token>/", membership_views.invitation, name="invitation"),
 ]
 
 # Mounted at /profils/ by config/urls.py.

@@ -15,12 +15,13 @@ BASE_PATH_LENGTH = BASE_DEPTH * Page.steplen
 
 
 def hidden_bases(user):
-    """Private bases the user is not a member of (none for platform admins)."""
+    """Private bases the user is neither a member nor an organisation admin of (none for
+    platform admins)."""
     if user is not None and user.is_authenticated and user.is_superuser:
         return BasePage.objects.none()
     bases = BasePage.objects.filter(visibility=Visibility.PRIVATE)
     if user is not None and user.is_authenticated:
-        bases = bases.exclude(memberships__user=user)
+        bases = bases.exclude(memberships__user=user).exclude(organisation__memberships__user=user)
     return bases
 
 

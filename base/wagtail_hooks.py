@@ -1,9 +1,19 @@
+from django.contrib import messages
+from django.shortcuts import redirect
 from django.utils.translation import gettext_lazy as _
 from wagtail import hooks
+from wagtail.log_actions import LogFormatter
 from wagtail.snippets.models import register_snippet
 from wagtail.snippets.views.snippets import SnippetViewSet, SnippetViewSetGroup
 
-from .models import BaseMembership, Organisation
+from .models import (
+    LAST_ADMIN_MESSAGE,
+    BaseMembership,
+    BasePage,
+    Organisation,
+    OrganisationMembership,
+    Role,
+)
 
 
 class OrganisationViewSet(SnippetViewSet):
@@ -23,11 +33,20 @@ class MembershipViewSet(SnippetViewSet):
     list_filter = ["role"]
 
 
+class OrganisationMembershipViewSet(SnippetViewSet):
+    """Platform admins name an organisation's admins, who then manage all its bases."""
+
+    model = OrganisationMembership
+    icon = "crosshairs"
+    menu_label = _("Administrateurs des organisations")
+    list_display = ["user", "organisation", "role", "created_at"]
+
+
 class CommunityGroup(SnippetViewSetGroup):
     menu_label = _("Communauté")
     menu_icon = "group"
     menu_order = 300
-    items = (OrganisationViewSet, MembershipViewSet)
+    items = (OrganisationViewSet, MembershipViewSet, OrganisationMembershipViewSet)
 
 
 register_snippet(CommunityGroup)
@@ -41,3 +60,105 @@ def register_account_actions(actions):
     actions.register_action(
         ACCOUNT_DELETED, _("Compte supprimé"), _("Compte supprimé par son titulaire")
     )
+
+
+def _last_admin_refusal(request, memberships, back):
+    """A redirect with the French reason if deleting `memberships` leaves a base without admin."""
+    by_base = {}
+    for membership in memberships:
+        if membership.role == Role.ADMIN:
+            by_base.setdefault(membership.base_id, []).append(membership.pk)
+    for base_id, pks in by_base.items():
+        if (
+            not BaseMembership.objects.filter(base_id=base_id, role=Role.ADMIN)
+            .exclude(pk__in=pks)
+            .exists()
+        ):
+            title = BasePage.objects.filter(pk=base_id).values_list("title", flat=True).first()
+            messages.error(request, LAST_ADMIN_MESSAGE % {"base": title})
+            return redirect(back)
+    return None
+
+
+@hooks.register("before_delete_snippet")
+def keep_an_admin_on_snippet_delete(request, instances):
+    """The model refuses anyway; here the admin gets the French reason instead of an error."""
+    memberships = [obj for obj in instances if isinstance(obj, BaseMembership)]
+    if memberships and request.method == "POST":
+        return _last_admin_refusal(request, memberships, "wagtailsnippets_base_basemembership:list")
+    return None
+
+
+@hooks.register("before_delete_user")
+def keep_an_admin_on_account_delete(request, user):
+    if request.method == "POST":
+        return _last_admin_refusal(
+            request, list(user.base_memberships.all()), "wagtailusers_users:index"
+        )
+    return None
+
+
+@hooks.register("register_log_actions")
+def register_membership_actions(actions):
+    """Labels of the membership changes in Wagtail's audit log (history of the base page)."""
+    from . import membership
+
+    labels = {
+        membership.INVITE: (_("Invitation envoyée"), _("Personne invitée dans la base")),
+        membership.INVITATION_RESEND: (_("Invitation renvoyée"), _("Invitation renvoyée")),
+        membership.INVITATION_CANCEL: (_("Invitation annulée"), _("Invitation annulée")),
+        membership.INVITATION_ACCEPT: (
+            _("Invitation acceptée"),
+            _("A rejoint la base sur invitation"),
+        ),
+        membership.INVITATION_DECLINE: (_("Invitation déclinée"), _("Invitation déclinée")),
+        membership.JOIN_REQUEST: (_("Demande d'adhésion"), _("Demande à rejoindre la base")),
+        membership.JOIN_WITHDRAW: (_("Demande d'adhésion retirée"), _("Demande retirée")),
+        membership.JOIN_ACCEPT: (_("Demande d'adhésion acceptée"), _("Demande acceptée")),
+        membership.JOIN_DECLINE: (_("Demande d'adhésion refusée"), _("Demande refusée")),
+        membership.ROLE_CHANGE: (_("Rôle modifié"), _("Rôle d'un membre modifié")),
+        membership.MEMBER_REMOVE: (_("Membre retiré"), _("Membre retiré de la base")),
+        membership.MEMBER_LEAVE: (_("Membre parti"), _("A quitté la base")),
+        membership.MEMBER_ADD: (_("Membre ajouté"), _("Membre ajouté à la base")),
+    }
+    for action, (label, message) in labels.items():
+        formatter = type(
+            "Formatter", (MembershipLogFormatter,), {"label": label, "message": message}
+        )
+        actions.register_action(action)(formatter)
+
+
+class MembershipLogFormatter(LogFormatter):
+    """« Rôle d'un membre modifié : Camille Martin » — who the entry is about."""
+
+    def format_message(self, log_entry):
+        data = log_entry.data or {}
+        who = data.get("member") or data.get("email")
+        return f"{self.message} : {who}" if who else str(self.message)
+
+
+@hooks.register("after_create_snippet")
+def membership_created_in_admin(request, instance):
+    """A membership given or changed in the Wagtail admin: the base's log and the person hear
+    of it as they do from the public « Membres » page."""
+    if isinstance(instance, BaseMembership):
+        from . import membership
+
+        membership.admin_saved(instance, request.user, created=True)
+
+
+@hooks.register("after_edit_snippet")
+def membership_edited_in_admin(request, instance):
+    if isinstance(instance, BaseMembership):
+        from . import membership
+
+        membership.admin_saved(instance, request.user, created=False)
+
+
+@hooks.register("after_delete_snippet")
+def membership_deleted_in_admin(request, instances):
+    from . import membership
+
+    for instance in instances:
+        if isinstance(instance, BaseMembership):
+            membership.admin_deleted(instance, request.user)

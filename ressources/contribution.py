@@ -51,9 +51,10 @@ def _can_view(user, resource):
 
 
 def is_member(user, resource):
+    """A member of the resource's base, or an admin of its organisation (base.BasePage)."""
     if not user.is_authenticated:
         return False
-    return user.is_superuser or resource.base.memberships.filter(user=user).exists()
+    return user.is_superuser or resource.base.member_role(user) is not None
 
 
 def is_base_admin(user, resource):
@@ -61,7 +62,7 @@ def is_base_admin(user, resource):
         return False
     if user.is_superuser:
         return True
-    return resource.base.memberships.filter(user=user, role=Role.ADMIN).exists()
+    return resource.base.member_role(user) == Role.ADMIN
 
 
 def can_edit(user, resource):

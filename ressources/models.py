@@ -25,7 +25,7 @@ from wagtail.fields import StreamField
 from wagtail.models import Orderable, Page, Revision
 from wagtail.search import index
 
-from base.models import BaseContentMixin, Territory, Visibility
+from base.models import BaseContentMixin, BasePermissionsMixin, Territory, Visibility
 
 from . import rules
 from .blocks import ResourceBodyBlock
@@ -575,7 +575,7 @@ class RelatedResource(Orderable):
         verbose_name = _("ressource liée")
 
 
-class ResourceCollectionPage(RoutablePageMixin, Page):
+class ResourceCollectionPage(BasePermissionsMixin, RoutablePageMixin, Page):
     """An ordered selection of resources from any base, owned by one base.
 
     Named so as not to clash with Wagtail's media `Collection`.
@@ -631,9 +631,7 @@ class ResourceCollectionPage(RoutablePageMixin, Page):
             return False
         if self.visibility == Visibility.PUBLIC:
             return True
-        return user.is_authenticated and (
-            user.is_superuser or base.memberships.filter(user=user).exists()
-        )
+        return user.is_authenticated and (user.is_superuser or base.member_role(user) is not None)
 
     def serve(self, request, *args, **kwargs):
         from django.http import Http404

@@ -17,7 +17,7 @@ from django import forms
 from django.urls import reverse
 from django.utils.translation import gettext_lazy as _
 
-from base.models import BaseMembership
+from base.models import BaseMembership, BasePage
 from ressources.models import Licence
 
 from .documents import FACETS
@@ -82,7 +82,11 @@ def visible_base_ids(user):
         return frozenset()
     if user.is_superuser:
         return None
-    return frozenset(BaseMembership.objects.filter(user=user).values_list("base_id", flat=True))
+    member_of = BaseMembership.objects.filter(user=user).values_list("base_id", flat=True)
+    managed = BasePage.objects.filter(organisation__memberships__user=user).values_list(
+        "pk", flat=True
+    )
+    return frozenset(member_of) | frozenset(managed)
 
 
 def page_request(raw):

@@ -16,6 +16,7 @@ from base.models import (
     BasesIndexPage,
     Organisation,
     OrganisationKind,
+    OrganisationMembership,
     Role,
     User,
 )
@@ -159,3 +160,13 @@ class BaseMembershipFactory(DjangoModelFactory):
 class ImageFactory(wagtail_factories.ImageFactory):
     collection = factory.LazyFunction(Collection.get_first_root_node)
     title = factory.Sequence(lambda n: f"Image {n}")
+
+
+class OrganisationMembershipFactory(DjangoModelFactory):
+    """An organisation admin: they manage every base of the organisation."""
+
+    class Meta:
+        model = OrganisationMembership
+
+    organisation = factory.SubFactory(OrganisationFactory)
+    user = factory.SubFactory(UserFactory)

@@ -161,3 +161,18 @@ class LoadDemoTests(TestCase):
         text = page_text(self.client.get("/compte/mon-fil/"))
         self.assertIn("Dans la collection « Pour les communes", text)
         self.assertIn("Via l'organisation « Les Assembleurs »", text)
+
+    def test_membership_demo_waits_for_the_hub_du_sud(self):
+        """sarah.hub administers the Hub du Sud organisation; an invitation and a join request
+        wait on its base's « Membres » page."""
+        base = BasePage.objects.get(slug="hub-du-sud")
+        self.assertTrue(base.organisation.memberships.filter(user__username="sarah.hub").exists())
+        self.client.login(username="sarah.hub", password="demo-hub-2026")
+        text = page_text(self.client.get(base.url + "membres/"))
+        self.assertIn("Demandes pour rejoindre la base (1)", text)
+        self.assertIn("lea.rousseau@demo.bases-communes.example", text)
+        # Contributors hold the contributors' rights only (no deletion in the Wagtail admin).
+        manon = User.objects.get(username="manon.sud")
+        self.assertTrue(
+            all("contributeurs" in name for name in manon.groups.values_list("name", flat=True))
+        )

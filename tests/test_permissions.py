@@ -36,6 +36,8 @@ class MembershipAccessTests(TestCase):
         cls.collection = ResourceCollectionPageFactory(parent=cls.base, resources=[cls.resource])
         cls.other_resource = ResourcePageFactory(parent=cls.other_base)
         cls.person = UserFactory()
+        # A base keeps an admin: the person's own admin membership may then come and go.
+        BaseMembershipFactory(base=cls.base, role=Role.ADMIN)
 
     def setUp(self):
         self.client.force_login(self.person)

@@ -119,6 +119,7 @@ class Command(BaseCommand):
             self.load_veille()
             self.load_home_page()
             self.load_moderation()
+            self.load_membership()
         except KeyboardInterrupt as interrupt:
             raise CommandError(
                 "Chargement interrompu : l'élément en cours a été annulé, les précédents sont "
@@ -705,3 +706,60 @@ class Command(BaseCommand):
         self.step(
             "Page d'accueil", 1, 1, home.title, not configured, ("configurée", "déjà configurée")
         )
+
+    def load_membership(self):
+        """An organisation admin, a pending invitation and join request (base/demo/membership.py),
+        then every base's Wagtail rights re-synced (older demo databases gave contributors the
+        admins' rights)."""
+        from base.demo import membership as demo
+        from base.membership import members_url
+        from base.models import Invitation, JoinRequest, OrganisationMembership
+        from base.permissions import sync_base
+
+        items = demo.ORGANISATION_ADMINS + demo.INVITATIONS + demo.JOIN_REQUESTS
+        total = len(items)
+        index = 0
+        for username, slug in demo.ORGANISATION_ADMINS:
+            index += 1
+            with self.item():
+                _, created = OrganisationMembership.objects.get_or_create(
+                    organisation=self.organisations[slug], user=self.people[username]
+                )
+            self.step("Adhésion", index, total, f"{username} administre {slug}", created)
+        for data in demo.INVITATIONS:
+            index += 1
+            base = self.bases[data["base"]]
+            exists = Invitation.objects.filter(base=base, email=data["email"]).exists()
+            if not exists:
+                with self.item():
+                    invitation = Invitation(
+                        base=base,
+                        email=data["email"],
+                        role=data["role"],
+                        invited_by=self.people[data["invited_by"]],
+                    )
+                    invitation.new_token()  # no e-mail: « Renvoyer » sends a working link
+                    invitation.save()
+            self.step("Adhésion", index, total, f"invitation de {data['email']}", not exists)
+        for data in demo.JOIN_REQUESTS:
+            index += 1
+            base, person = self.bases[data["base"]], self.people[data["user"]]
+            exists = JoinRequest.objects.filter(base=base, user=person).exists()
+            if not exists:
+                with self.item():
+                    JoinRequest.objects.create(base=base, user=person, message=data["message"])
+                    for manager in base.managers:
+                        Notification.objects.create(
+                            recipient=manager,
+                            kind="join_request",
+                            subject=f"{person.display_name} demande à rejoindre « {base.title} »",
+                            message=data["message"],
+                            url=members_url(base),
+                        )
+            self.step("Adhésion", index, total, f"demande de {data['user']}", not exists)
+        for position, base in enumerate(self.bases.values(), start=1):
+            sync_base(base)
+            if self.progress:
+                self.stdout.write(
+                    f"[{position}/{len(self.bases)}] Droits Wagtail de « {base.title} »… à jour"
+                )
