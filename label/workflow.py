@@ -134,7 +134,7 @@ def expire(label_request, *, at=None, quiet=False):
     return _move(label_request, Status.EXPIRED, None, at=at, quiet=quiet)
 
 
-def remind(label_request, days_before, *, at=None):
+def remind(label_request, days_before, *, at=None, quiet=False):
     """Tell the applicant the label ends soon, once per entry of LABEL_NEC_REMINDER_DAYS.
 
     Not a change of status: the row is locked, `reminders_sent` records it, the log says it.
@@ -157,6 +157,9 @@ def remind(label_request, days_before, *, at=None):
             timestamp=at or timezone.now(),
         )
         end = date_format(locked.valid_until, "j F Y")
+        if quiet:
+            label_request.reminders_sent = locked.reminders_sent
+            return True
         _notify(
             locked,
             _("Votre label NEC pour « %(title)s » prend fin le %(date)s")

@@ -115,6 +115,7 @@ class Command(BaseCommand):
             self.load_resources()
             self.load_collections()
             self.load_contributions()
+            self.load_label_requests()
             self.load_home_page()
         except KeyboardInterrupt as interrupt:
             raise CommandError(
@@ -645,6 +646,12 @@ class Command(BaseCommand):
             resource = self.find_resource(key)
             _, created = Follow.objects.get_or_create(user=self.people[username], page=resource)
             self.step("Contribution", index, total, f"{username} suit {resource.title}", created)
+
+    def load_label_requests(self):
+        """The label NEC: a reviewer and requests in every status (label/demo.py)."""
+        from label import demo as label_demo
+
+        label_demo.load(self)
 
     def load_home_page(self):
         home = HomePage.objects.get(pk=self.home.pk)
