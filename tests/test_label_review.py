@@ -68,7 +68,7 @@ class ReviewAccessTests(TestCase):
         BaseMembershipFactory(user=applicant)  # a base member: they have admin access
         for person in (self.base_admin, applicant):
             self.client.force_login(person)
-            for url in (ADMIN_INDEX, review_url(self.submitted)):
+            for url in (ADMIN_INDEX, review_url(self.submitted), "/admin/label-nec/edit/99999/"):
                 self.assertEqual(self.client.get(url).status_code, 403, (person, url))
             response = self.client.post(review_url(self.submitted), {"action": "start"})
             self.assertEqual(response.status_code, 403)
