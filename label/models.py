@@ -139,15 +139,15 @@ class LabelRequest(models.Model):
     def reminder_days_sent(self):
         return [int(d) for d in self.reminders_sent.split(",") if d.strip().isdigit()]
 
-    def assessment_of(self, criterion):
-        """The assessment of `criterion` (created blank when missing)."""
-        assessment, _created = self.assessments.get_or_create(criterion=criterion)
-        return assessment
-
     def ordered_assessments(self):
-        """The six assessments in the order of the criteria (missing ones created blank)."""
-        existing = {a.criterion: a for a in self.assessments.prefetch_related("files")}
-        return [existing.get(c) or self.assessment_of(c) for c in Criterion]
+        """The six assessments in the order of the criteria; missing ones are blank and unsaved
+        (reading a request never writes: a step's form saves them)."""
+        existing = {}
+        if self.pk:
+            existing = {a.criterion: a for a in self.assessments.prefetch_related("files")}
+        return [
+            existing.get(c) or CriterionAssessment(request=self, criterion=c) for c in Criterion
+        ]
 
 
 class CriterionAssessment(models.Model):
@@ -182,6 +182,10 @@ class CriterionAssessment(models.Model):
 
     def __str__(self):
         return f"{self.request.reference} — {self.get_criterion_display()}"
+
+    @property
+    def evidence_files(self):
+        return list(self.files.all()) if self.pk else []
 
     @property
     def links(self):

@@ -74,6 +74,9 @@ class RequestStepsTests(TestCase):
         page = self.client.get(step_url(label_request, 1))
         self.assertEqual(len(soup(page).select(".fr-stepper")), 1)
         self.assertIn("Étape 1 sur 5", page_text(page))
+        for number in (3, 5):  # reading writes nothing
+            self.assertEqual(self.client.get(step_url(label_request, number)).status_code, 200)
+        self.assertEqual(label_request.assessments.count(), 0)
 
     def test_each_step_saves_a_draft_and_the_next_one_follows(self):
         label_request = self.new_request()
