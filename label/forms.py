@@ -154,6 +154,7 @@ class DispositifForm(forms.Form):
             resources = resources | ResourcePage.objects.filter(pk=label_request.resource_id)
         self.fields["resource"].queryset = resources.distinct().order_by("title")
         self.fields["new_base"].queryset = member_bases(user)
+        self.has_bases = self.fields["new_base"].queryset.exists()
 
     def clean(self):
         data = super().clean()

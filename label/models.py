@@ -49,12 +49,14 @@ class LabelRequest(models.Model):
     applicant_type = models.CharField(
         _("type de structure"), max_length=40, choices=ApplicantType.choices, blank=True
     )
+    # A resource with a filed request cannot be deleted from the admin (label.wagtail_hooks);
+    # SET_NULL keeps the request and its history whatever deletes it otherwise.
     resource = models.ForeignKey(
         "ressources.ResourcePage",
         verbose_name=_("dispositif"),
         null=True,
         blank=True,
-        on_delete=models.PROTECT,
+        on_delete=models.SET_NULL,
         related_name="label_requests",
     )
     dispositif_kind = models.CharField(
