@@ -44,6 +44,9 @@ REASONS = {
     "label_nec": gettext_lazy(
         "Vous recevez ce message parce que vous avez demandé le label NEC pour ce dispositif."
     ),
+    "label_nec_review": gettext_lazy(
+        "Vous recevez ce message parce que vous êtes instructeur du label NEC."
+    ),
 }
 DEFAULT_REASON = gettext_lazy(
     "Vous recevez ce message parce que vous avez un compte sur Bases communes."

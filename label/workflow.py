@@ -42,6 +42,7 @@ ACTIONS = {
 }
 REVIEW_PERMISSION = "label.review_labelrequest"
 NOTIFICATION_KIND = "label_nec"
+REVIEW_NOTIFICATION_KIND = "label_nec_review"
 REVIEWERS_GROUP = "Instructeurs du label NEC"
 
 
@@ -250,6 +251,8 @@ def _move(
         if to_status in (Status.LABELLED, Status.EXPIRED) and locked.resource_id:
             _reindex(locked.resource_id)
         if not quiet:
+            if to_status == Status.SUBMITTED:
+                _alert_reviewers(locked, from_status)
             _announce(locked, to_status, comment)
     return locked
 
@@ -277,6 +280,33 @@ def _notify(label_request, subject, message):
         subject=subject,
         message=message,
         url=reverse("label:detail", args=[label_request.pk]),
+    )
+
+
+def reviewers():
+    from django.contrib.auth import get_user_model
+
+    return get_user_model().objects.filter(is_active=True, groups__name=REVIEWERS_GROUP).distinct()
+
+
+def _alert_reviewers(label_request, from_status):
+    """A filed request waits for a reviewer: tell them (never the applicant themself)."""
+    from base.notifications import notify
+
+    again = from_status == Status.COMPLEMENTS
+    subject = (
+        _("Demande de label NEC complétée : %(reference)s « %(title)s »")
+        if again
+        else _("Nouvelle demande de label NEC à instruire : %(reference)s « %(title)s »")
+    ) % {"reference": label_request.reference, "title": _dispositif(label_request)}
+    notify(
+        reviewers(),
+        kind=REVIEW_NOTIFICATION_KIND,
+        subject=subject,
+        message=_("Déposée par %(name)s.")
+        % {"name": label_request.applicant.display_name if label_request.applicant else "—"},
+        url=reverse("label_requests:edit", args=[label_request.pk]),
+        exclude=label_request.applicant,
     )
 
 

@@ -53,6 +53,7 @@ class RequestStepsTests(TestCase):
         cls.base = cls.membership.base
         cls.resource = ResourcePageFactory(parent=cls.base, title="Kit Clic'Droits")
         cls.foreign = ResourcePageFactory(title="Ressource d'une autre base")
+        cls.reviewer = make_reviewer()
 
     def setUp(self):
         self.client.force_login(self.applicant)
@@ -247,6 +248,9 @@ class RequestStepsTests(TestCase):
         self.assertIsNotNone(label_request.submitted_at)
         self.assertEqual(mail.outbox[-1].to, [self.applicant.email])
         self.assertIn("est déposée", mail.outbox[-1].subject)
+        to_review = [m for m in mail.outbox if m.to == [self.reviewer.email]]
+        self.assertIn("Nouvelle demande de label NEC à instruire", to_review[0].subject)
+        self.assertIn(f"/admin/label-nec/edit/{label_request.pk}/", to_review[0].body)
         # Filed: the steps are closed.
         response = self.client.post(step_url(label_request, 2), {"dispositif_kind": "tangible"})
         self.assertEqual(response.status_code, 409)
