@@ -250,11 +250,28 @@ def _move(
         )
         if to_status in (Status.LABELLED, Status.EXPIRED) and locked.resource_id:
             _reindex(locked.resource_id)
+        if to_status == Status.LABELLED and locked.previous_id:
+            _supersede(locked, at)
         if not quiet:
             if to_status == Status.SUBMITTED:
                 _alert_reviewers(locked, from_status)
             _announce(locked, to_status, comment)
     return locked
+
+
+def _supersede(renewal, at):
+    """A renewal granted ends the label it renews, if still in force (one label at a time)."""
+    previous = LabelRequest.objects.filter(pk=renewal.previous_id, status=Status.LABELLED).first()
+    if previous is not None:
+        _move(
+            previous,
+            Status.EXPIRED,
+            None,
+            comment=_("Remplacé par le renouvellement %(reference)s.")
+            % {"reference": renewal.reference},
+            at=at,
+            quiet=True,
+        )
 
 
 def _reindex(resource_id):

@@ -155,6 +155,13 @@ class ExpiryCommandTests(TestCase):
         self.assertEqual(len(mail.outbox), 1)
         self.assertEqual(LabelRequest.objects.get(pk=label.pk).reminder_days_sent, [90, 30])
 
+    def test_no_reminder_once_a_renewal_is_filed(self):
+        label = request_in("labellisee", self.reviewer, resource=self.resource)
+        request_in("deposee", self.reviewer, resource=self.resource, previous=label)
+        day = label.valid_until - datetime.timedelta(days=20)
+        self.assertIn("renouvellement déposé", self.run_command("--date", day.isoformat()))
+        self.assertEqual(len(mail.outbox), 0)
+
     def test_a_bad_date_is_a_clear_error(self):
         from django.core.management.base import CommandError
 

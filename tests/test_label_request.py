@@ -333,3 +333,11 @@ class PrivacyTests(TestCase):
             self.client.post(step_url(renewal, 5), {"action": "submit"})
         renewal.refresh_from_db()
         self.assertEqual(renewal.status, Status.SUBMITTED)
+        # Granted, the renewal replaces the label it renews.
+        from label import workflow
+
+        workflow.start_review(renewal, self.reviewer, quiet=True)
+        workflow.grant(renewal, self.reviewer, quiet=True)
+        self.mine.refresh_from_db()
+        self.assertEqual(self.mine.status, Status.EXPIRED)
+        self.assertIn(renewal.reference, self.mine.history.last().comment)

@@ -65,6 +65,10 @@ class Command(BaseCommand):
                 )
                 continue
             left = (label_request.valid_until - today).days
+            filed = label_request.renewals.exclude(status__in=[Status.DRAFT, Status.REFUSED])
+            if filed.exists():
+                self.stdout.write(f"{prefix} : renouvellement déposé, pas de rappel")
+                continue
             due = [d for d in days if left <= d and d not in label_request.reminder_days_sent]
             if not due:
                 self.stdout.write(f"{prefix} : rien à faire ({left} jours restants)")
