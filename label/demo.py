@@ -346,7 +346,8 @@ def load(command):
         resource = command.find_resource(data["resource"])
         applicant = command.people[data["applicant"]]
         exists = LabelRequest.objects.filter(resource=resource, applicant=applicant).exists()
-        if not exists and resource is not None:
+        created = not exists and resource is not None
+        if created:
             with command.item():
                 _create(command, data, reviewer)
-        command.step(SECTION, index, total, data["short"], not exists)
+        command.step(SECTION, index, total, data["short"], created)
