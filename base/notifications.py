@@ -64,6 +64,9 @@ REASONS = {
         "Vous recevez ce message parce que vous administrez cette base : ses administrateurs "
         "répondent aux demandes pour la rejoindre."
     ),
+    "label_nec_review": gettext_lazy(
+        "Vous recevez ce message parce que vous êtes instructeur du label NEC."
+    ),
 }
 DEFAULT_REASON = gettext_lazy(
     "Vous recevez ce message parce que vous avez un compte sur Bases communes."

@@ -140,14 +140,17 @@ class ReviewView(ReviewerOnlyMixin, WagtailAdminTemplateMixin, View):
     header_icon = "tick-inverse"
     viewset = None
 
-    def setup(self, request, *args, **kwargs):
-        super().setup(request, *args, **kwargs)
+    def dispatch(self, request, *args, **kwargs):
+        # Permission first: a non-reviewer learns nothing, not even whether the request exists.
+        if not workflow.is_reviewer(request.user):
+            return forbidden(request)
         self.object = get_object_or_404(
             LabelRequest.objects.select_related(
                 "applicant", "organisation", "resource", "reviewer", "previous"
             ),
             pk=kwargs["pk"],
         )
+        return super().dispatch(request, *args, **kwargs)
 
     def get_page_title(self):
         return _("Instruction de la demande %(reference)s") % {"reference": self.object.reference}

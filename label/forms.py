@@ -154,6 +154,7 @@ class DispositifForm(forms.Form):
             resources = resources | ResourcePage.objects.filter(pk=label_request.resource_id)
         self.fields["resource"].queryset = resources.distinct().order_by("title")
         self.fields["new_base"].queryset = member_bases(user)
+        self.has_bases = self.fields["new_base"].queryset.exists()
 
     def clean(self):
         data = super().clean()
@@ -362,20 +363,22 @@ class AssessmentForm(forms.ModelForm):
         self.fields["self_assessment"].error_messages["invalid_choice"] = _(
             "Choisissez l'une des réponses proposées."
         )
-        self.fields["remove_files"].queryset = self.instance.files.all()
+        self.fields["remove_files"].queryset = (
+            self.instance.files.all() if self.instance.pk else EvidenceFile.objects.none()
+        )
         self.fields["remove_files"].label_from_instance = lambda f: f.original_name
         self.fields["evidence_links"].validators.append(validate_evidence_links)
         self.content_type = ""
 
     @property
     def files_list(self):
-        return list(self.instance.files.all())
+        return self.instance.evidence_files
 
     def clean_new_file(self):
         upload = self.cleaned_data.get("new_file")
         if upload:
             self.content_type = validate_evidence_file(upload)
-            if self.instance.files.count() >= EVIDENCE_MAX_FILES:
+            if len(self.instance.evidence_files) >= EVIDENCE_MAX_FILES:
                 raise ValidationError(
                     _("Dix pièces au plus par critère : retirez-en une avant d'en ajouter.")
                 )
@@ -527,7 +530,7 @@ def submission_errors(label_request):
         if (
             assessment.self_assessment != SelfAssessment.DOES_NOT_MEET
             and not assessment.links
-            and not assessment.files.exists()
+            and not assessment.evidence_files
         ):
             errors.append(
                 (

@@ -49,12 +49,14 @@ class LabelRequest(models.Model):
     applicant_type = models.CharField(
         _("type de structure"), max_length=40, choices=ApplicantType.choices, blank=True
     )
+    # A resource with a filed request cannot be deleted from the admin (label.wagtail_hooks);
+    # SET_NULL keeps the request and its history whatever deletes it otherwise.
     resource = models.ForeignKey(
         "ressources.ResourcePage",
         verbose_name=_("dispositif"),
         null=True,
         blank=True,
-        on_delete=models.PROTECT,
+        on_delete=models.SET_NULL,
         related_name="label_requests",
     )
     dispositif_kind = models.CharField(
@@ -139,15 +141,15 @@ class LabelRequest(models.Model):
     def reminder_days_sent(self):
         return [int(d) for d in self.reminders_sent.split(",") if d.strip().isdigit()]
 
-    def assessment_of(self, criterion):
-        """The assessment of `criterion` (created blank when missing)."""
-        assessment, _created = self.assessments.get_or_create(criterion=criterion)
-        return assessment
-
     def ordered_assessments(self):
-        """The six assessments in the order of the criteria (missing ones created blank)."""
-        existing = {a.criterion: a for a in self.assessments.prefetch_related("files")}
-        return [existing.get(c) or self.assessment_of(c) for c in Criterion]
+        """The six assessments in the order of the criteria; missing ones are blank and unsaved
+        (reading a request never writes: a step's form saves them)."""
+        existing = {}
+        if self.pk:
+            existing = {a.criterion: a for a in self.assessments.prefetch_related("files")}
+        return [
+            existing.get(c) or CriterionAssessment(request=self, criterion=c) for c in Criterion
+        ]
 
 
 class CriterionAssessment(models.Model):
@@ -182,6 +184,10 @@ class CriterionAssessment(models.Model):
 
     def __str__(self):
         return f"{self.request.reference} — {self.get_criterion_display()}"
+
+    @property
+    def evidence_files(self):
+        return list(self.files.all()) if self.pk else []
 
     @property
     def links(self):

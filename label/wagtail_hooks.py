@@ -71,3 +71,30 @@ def register_label_actions(actions):
     actions.register_action(
         workflow.REMIND, _("Rappel avant la fin du label NEC"), _("Rappel envoyé")
     )
+
+
+@hooks.register("before_delete_page")
+def keep_labelled_dispositifs(request, page):
+    """A resource (or a base holding one) with a filed label request is not deleted: the
+    request, its history and a public label would lose their dispositif. Drafts do not block
+    (their dispositif is simply emptied)."""
+    from django.shortcuts import redirect
+    from wagtail.admin import messages
+    from wagtail.models import Page
+
+    from .criteria import Status
+
+    pages = Page.objects.descendant_of(page, inclusive=True).values("pk")
+    blocking = LabelRequest.objects.filter(resource_id__in=pages).exclude(status=Status.DRAFT)
+    references = list(blocking.values_list("reference", flat=True)[:5])
+    if not references:
+        return None
+    messages.error(
+        request,
+        _(
+            "« %(title)s » ne peut pas être supprimée : elle porte une demande de label NEC "
+            "(%(references)s). Dépubliez-la si elle ne doit plus être visible."
+        )
+        % {"title": page.title, "references": ", ".join(references)},
+    )
+    return redirect("wagtailadmin_pages:edit", page.pk)

@@ -42,6 +42,7 @@ ACTIONS = {
 }
 REVIEW_PERMISSION = "label.review_labelrequest"
 NOTIFICATION_KIND = "label_nec"
+REVIEW_NOTIFICATION_KIND = "label_nec_review"
 REVIEWERS_GROUP = "Instructeurs du label NEC"
 
 
@@ -134,7 +135,7 @@ def expire(label_request, *, at=None, quiet=False):
     return _move(label_request, Status.EXPIRED, None, at=at, quiet=quiet)
 
 
-def remind(label_request, days_before, *, at=None):
+def remind(label_request, days_before, *, at=None, quiet=False):
     """Tell the applicant the label ends soon, once per entry of LABEL_NEC_REMINDER_DAYS.
 
     Not a change of status: the row is locked, `reminders_sent` records it, the log says it.
@@ -157,6 +158,9 @@ def remind(label_request, days_before, *, at=None):
             timestamp=at or timezone.now(),
         )
         end = date_format(locked.valid_until, "j F Y")
+        if quiet:
+            label_request.reminders_sent = locked.reminders_sent
+            return True
         _notify(
             locked,
             _("Votre label NEC pour « %(title)s » prend fin le %(date)s")
@@ -246,9 +250,28 @@ def _move(
         )
         if to_status in (Status.LABELLED, Status.EXPIRED) and locked.resource_id:
             _reindex(locked.resource_id)
+        if to_status == Status.LABELLED and locked.previous_id:
+            _supersede(locked, at)
         if not quiet:
+            if to_status == Status.SUBMITTED:
+                _alert_reviewers(locked, from_status)
             _announce(locked, to_status, comment)
     return locked
+
+
+def _supersede(renewal, at):
+    """A renewal granted ends the label it renews, if still in force (one label at a time)."""
+    previous = LabelRequest.objects.filter(pk=renewal.previous_id, status=Status.LABELLED).first()
+    if previous is not None:
+        _move(
+            previous,
+            Status.EXPIRED,
+            None,
+            comment=_("Remplacé par le renouvellement %(reference)s.")
+            % {"reference": renewal.reference},
+            at=at,
+            quiet=True,
+        )
 
 
 def _reindex(resource_id):
@@ -274,6 +297,33 @@ def _notify(label_request, subject, message):
         subject=subject,
         message=message,
         url=reverse("label:detail", args=[label_request.pk]),
+    )
+
+
+def reviewers():
+    from django.contrib.auth import get_user_model
+
+    return get_user_model().objects.filter(is_active=True, groups__name=REVIEWERS_GROUP).distinct()
+
+
+def _alert_reviewers(label_request, from_status):
+    """A filed request waits for a reviewer: tell them (never the applicant themself)."""
+    from base.notifications import notify
+
+    again = from_status == Status.COMPLEMENTS
+    subject = (
+        _("Demande de label NEC complétée : %(reference)s « %(title)s »")
+        if again
+        else _("Nouvelle demande de label NEC à instruire : %(reference)s « %(title)s »")
+    ) % {"reference": label_request.reference, "title": _dispositif(label_request)}
+    notify(
+        reviewers(),
+        kind=REVIEW_NOTIFICATION_KIND,
+        subject=subject,
+        message=_("Déposée par %(name)s.")
+        % {"name": label_request.applicant.display_name if label_request.applicant else "—"},
+        url=reverse("label_requests:edit", args=[label_request.pk]),
+        exclude=label_request.applicant,
     )
 
 

@@ -53,6 +53,7 @@ class RequestStepsTests(TestCase):
         cls.base = cls.membership.base
         cls.resource = ResourcePageFactory(parent=cls.base, title="Kit Clic'Droits")
         cls.foreign = ResourcePageFactory(title="Ressource d'une autre base")
+        cls.reviewer = make_reviewer()
 
     def setUp(self):
         self.client.force_login(self.applicant)
@@ -74,6 +75,9 @@ class RequestStepsTests(TestCase):
         page = self.client.get(step_url(label_request, 1))
         self.assertEqual(len(soup(page).select(".fr-stepper")), 1)
         self.assertIn("Étape 1 sur 5", page_text(page))
+        for number in (3, 5):  # reading writes nothing
+            self.assertEqual(self.client.get(step_url(label_request, number)).status_code, 200)
+        self.assertEqual(label_request.assessments.count(), 0)
 
     def test_each_step_saves_a_draft_and_the_next_one_follows(self):
         label_request = self.new_request()
@@ -244,6 +248,9 @@ class RequestStepsTests(TestCase):
         self.assertIsNotNone(label_request.submitted_at)
         self.assertEqual(mail.outbox[-1].to, [self.applicant.email])
         self.assertIn("est déposée", mail.outbox[-1].subject)
+        to_review = [m for m in mail.outbox if m.to == [self.reviewer.email]]
+        self.assertIn("Nouvelle demande de label NEC à instruire", to_review[0].subject)
+        self.assertIn(f"/admin/label-nec/edit/{label_request.pk}/", to_review[0].body)
         # Filed: the steps are closed.
         response = self.client.post(step_url(label_request, 2), {"dispositif_kind": "tangible"})
         self.assertEqual(response.status_code, 409)
@@ -326,3 +333,11 @@ class PrivacyTests(TestCase):
             self.client.post(step_url(renewal, 5), {"action": "submit"})
         renewal.refresh_from_db()
         self.assertEqual(renewal.status, Status.SUBMITTED)
+        # Granted, the renewal replaces the label it renews.
+        from label import workflow
+
+        workflow.start_review(renewal, self.reviewer, quiet=True)
+        workflow.grant(renewal, self.reviewer, quiet=True)
+        self.mine.refresh_from_db()
+        self.assertEqual(self.mine.status, Status.EXPIRED)
+        self.assertIn(renewal.reference, self.mine.history.last().comment)

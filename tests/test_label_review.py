@@ -15,6 +15,7 @@ from wagtail.models import ModelLogEntry
 from base.models import Role
 from label.criteria import Criterion, Status
 from label.models import LabelRequest, StatusChange
+from ressources.models import ResourcePage
 from tests.factories import BaseMembershipFactory, ResourcePageFactory, UserFactory
 from tests.helpers import page_text
 from tests.label_factories import make_reviewer, request_in
@@ -68,7 +69,7 @@ class ReviewAccessTests(TestCase):
         BaseMembershipFactory(user=applicant)  # a base member: they have admin access
         for person in (self.base_admin, applicant):
             self.client.force_login(person)
-            for url in (ADMIN_INDEX, review_url(self.submitted)):
+            for url in (ADMIN_INDEX, review_url(self.submitted), "/admin/label-nec/edit/99999/"):
                 self.assertEqual(self.client.get(url).status_code, 403, (person, url))
             response = self.client.post(review_url(self.submitted), {"action": "start"})
             self.assertEqual(response.status_code, 403)
@@ -244,3 +245,20 @@ class ReviewTransitionTests(TestCase):
         self.assertIn("ne peut plus être modifiée", page_text(response))
         label_request.refresh_from_db()
         self.assertEqual(label_request.status, Status.IN_REVIEW)
+
+
+class ResourceDeletionTests(TestCase):
+    def test_a_resource_with_a_filed_request_is_not_deleted_a_draft_does_not_block(self):
+        reviewer = make_reviewer()
+        labelled = request_in("labellisee", reviewer, resource=ResourcePageFactory())
+        draft = request_in("brouillon", reviewer, resource=ResourcePageFactory())
+        self.client.force_login(UserFactory(superuser=True))
+        url = f"/admin/pages/{labelled.resource_id}/delete/"
+        response = self.client.post(url, follow=True)
+        self.assertIn("ne peut pas être supprimée", page_text(response))
+        self.assertIn(labelled.reference, page_text(response))
+        self.assertTrue(ResourcePage.objects.filter(pk=labelled.resource_id).exists())
+        self.client.post(f"/admin/pages/{draft.resource_id}/delete/")
+        self.assertFalse(ResourcePage.objects.filter(pk=draft.resource_id).exists())
+        draft.refresh_from_db()
+        self.assertIsNone(draft.resource_id)

@@ -8,6 +8,8 @@ from django.test import TestCase
 
 from base.models import BaseMembership, BasePage, Follow, Organisation, User
 from base.visibility import visible_pages
+from label.criteria import Status
+from label.models import LabelRequest, StatusChange
 from ressources.models import ChangeProposal, ResourceCollectionPage, ResourcePage, ResourceVersion
 from tests.helpers import page_text, soup
 
@@ -23,6 +25,8 @@ def counts():
         "versions": ResourceVersion.objects.count(),
         "proposals": ChangeProposal.objects.count(),
         "follows": Follow.objects.count(),
+        "label_requests": LabelRequest.objects.count(),
+        "label_history": StatusChange.objects.count(),
     }
 
 
@@ -43,6 +47,15 @@ class LoadDemoTests(TestCase):
         self.assertGreaterEqual(self.second["resources"], 45)
         self.assertGreaterEqual(self.second["collections"], 1)
         self.assertGreaterEqual(ResourcePage.objects.live().count(), 45)
+
+    def test_the_label_nec_has_requests_in_every_status_and_a_reviewer(self):
+        self.assertEqual(set(LabelRequest.objects.values_list("status", flat=True)), set(Status))
+        years = {at.year for at in StatusChange.objects.values_list("at", flat=True)}
+        self.assertTrue({2023, 2024, 2025, 2026} <= years, years)
+        self.assertTrue(self.client.login(username="instructeur.nec", password="demo-membre-2026"))
+        self.assertContains(self.client.get("/admin/label-nec/"), "NEC-")
+        comptoir = ResourcePage.objects.get(slug="mobilier-le-comptoir")
+        self.assertIn("Labellisé NEC", page_text(self.client.get(comptoir.url)))
 
     def test_demo_accounts_log_in(self):
         from base.demo.content import MEMBER_PASSWORD, PEOPLE

@@ -416,6 +416,13 @@ def test_a_public_document_is_indexed_with_its_fingerprint_facets_and_suggestion
     }
 
 
+def test_a_labelled_dispositif_carries_its_label_nec_status_as_a_facet():
+    source = source_of(document(label="labellise"))
+    assert source["label"] == "labellise"
+    assert source["facets"]["label"] == ["labellise"]
+    assert source_of(document(label="expire"))["facets"]["label"] == ["expire"]
+
+
 def test_a_private_document_is_suggested_only_in_its_base_context():
     source = source_of(document(is_public=False))
     assert source["suggest"]["contexts"] == {"visibility": ["all", "base:12"]}
@@ -755,7 +762,11 @@ def test_a_search_response_becomes_search_results():
         FacetValue("fr", "Français", 2),
         FacetValue("oc", "Occitan", 0, True),
     ]
-    assert facets["label"] == [FacetValue("aucun", "Non labellisé", 2)]
+    # The label NEC facet (label.public): a labelled dispositif and one without a label.
+    assert facets["label"] == [
+        FacetValue("labellise", "Labellisé NEC", 1),
+        FacetValue("aucun", "Non labellisé", 1),
+    ]
 
 
 @pytest.mark.django_db

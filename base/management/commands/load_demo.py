@@ -117,6 +117,7 @@ class Command(BaseCommand):
             self.load_collections()
             self.load_contributions()
             self.load_veille()
+            self.load_label_requests()
             self.load_home_page()
             self.load_moderation()
             self.load_membership()
@@ -678,6 +679,12 @@ class Command(BaseCommand):
         from base.demo import veille
 
         veille.load(self)
+
+    def load_label_requests(self):
+        """The label NEC: a reviewer and requests in every status (label/demo.py)."""
+        from label import demo as label_demo
+
+        label_demo.load(self)
 
     def load_home_page(self):
         home = HomePage.objects.get(pk=self.home.pk)
