@@ -49,6 +49,11 @@ INSTALLED_APPS = [
     "django.contrib.messages",
     "django.contrib.staticfiles",
     "django.contrib.humanize",
+    # Private spaces: read-only API, sitemap (base.api, base.sitemap)
+    "wagtail.api.v2",
+    "rest_framework",
+    "wagtail.contrib.sitemaps",
+    "django.contrib.sitemaps",
 ]
 
 MIDDLEWARE = [
@@ -197,3 +202,19 @@ LOGGING = {
     "handlers": {"console": {"class": "logging.StreamHandler"}},
     "root": {"handlers": ["console"], "level": os.environ.get("LOG_LEVEL", "WARNING")},
 }
+
+# Private spaces (base.media, base.sharing): documents and every file under MEDIA_URL go
+# through Django, which refuses a private base's files to outsiders. In production nginx sends
+# the bytes: set MEDIA_ACCEL_REDIRECT to its `internal` location (README, « Media »).
+WAGTAILDOCS_SERVE_METHOD = "serve_view"
+WAGTAILAPI_LIMIT_MAX = 100
+WAGTAILAPI_SEARCH_ENABLED = True
+REST_FRAMEWORK = {
+    "DEFAULT_RENDERER_CLASSES": ["rest_framework.renderers.JSONRenderer"],
+    "DEFAULT_AUTHENTICATION_CLASSES": ["rest_framework.authentication.SessionAuthentication"],
+    "UNAUTHENTICATED_USER": "django.contrib.auth.models.AnonymousUser",
+}
+if os.environ.get("MEDIA_ACCEL_REDIRECT"):
+    SENDFILE_BACKEND = "base.sendfile_nginx"
+    SENDFILE_ROOT = str(MEDIA_ROOT)
+    SENDFILE_URL = os.environ["MEDIA_ACCEL_REDIRECT"]
