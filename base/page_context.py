@@ -82,7 +82,8 @@ def base_page_context(page, request):
     from ressources.models import ResourceCollectionPage, ResourcePage
 
     user = request_user(request)
-    grants = grants_for(request)
+    # Share links only matter on a private base (and reading them touches the session).
+    grants = None if page.is_public else grants_for(request)
     active_tab = selected_tab(request.GET)
 
     resources = visible_resources(user, ResourcePage.objects.child_of(page), grants)

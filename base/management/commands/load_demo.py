@@ -116,6 +116,7 @@ class Command(BaseCommand):
             self.load_collections()
             self.load_contributions()
             self.load_home_page()
+            self.load_share_links()
         except KeyboardInterrupt as interrupt:
             raise CommandError(
                 "Chargement interrompu : l'élément en cours a été annulé, les précédents sont "
@@ -645,6 +646,11 @@ class Command(BaseCommand):
             resource = self.find_resource(key)
             _, created = Follow.objects.get_or_create(user=self.people[username], page=resource)
             self.step("Contribution", index, total, f"{username} suit {resource.title}", created)
+
+    def load_share_links(self):
+        from base.demo.sharing import load_share_links
+
+        load_share_links(self.step)
 
     def load_home_page(self):
         home = HomePage.objects.get(pk=self.home.pk)
