@@ -13,8 +13,11 @@ index says which). Everyone else gets a 404, like for the base's pages.
 - Documents go through Wagtail's serve view (WAGTAILDOCS_SERVE_METHOD = "serve_view"), which
   runs the `before_serve_document` hook of base/wagtail_hooks.py; it applies `can_view`.
 - Listings (the API's images and documents) use `visible_media`.
+
+Files outside the images' and documents' folders belong to no collection and are public.
 """
 
+import os
 import posixpath
 
 from django.conf import settings
@@ -125,7 +128,8 @@ def owner_of(path):
 def _cache_control(response, base):
     """Files of a private base must not sit in a shared cache."""
     restricted = base is not None and not base.is_public
-    response["Cache-Control"] = "private, max-age=3600" if restricted else "public, max-age=86400"
+    # Public files for an hour only: a base made private stops being served from caches soon.
+    response["Cache-Control"] = "private, max-age=3600" if restricted else "public, max-age=3600"
 
 
 @require_safe
@@ -152,7 +156,7 @@ def serve(request, path):
         full_path = safe_join(str(settings.MEDIA_ROOT), path)
     except ValueError as error:  # outside MEDIA_ROOT
         raise Http404 from error
-    if not posixpath.isfile(full_path):
+    if not os.path.isfile(full_path):
         raise Http404
     options = {}
     if not getattr(settings, "SENDFILE_BACKEND", None):

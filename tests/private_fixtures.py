@@ -2,6 +2,7 @@
 look at it (shared by test_private_spaces, test_share_links and test_api_sitemap)."""
 
 from django.db import transaction
+from wagtail.images import get_image_model
 from wagtail.models import ReferenceIndex
 from wagtail_factories import DocumentFactory
 
@@ -76,6 +77,8 @@ def build_private_space(cls):
     with transaction.atomic():
         for page in (cls.resource, cls.other_resource, cls.public_resource):
             ReferenceIndex.create_or_update_for_object(page)
+    # Rendition objects are cached by image id, and ids come back after a rolled-back test.
+    get_image_model().get_rendition_model().cache_backend.clear()
     cls.rendition = cls.image.get_rendition("fill-300x200")
     cls.public_rendition = cls.public_image.get_rendition("fill-300x200")
 

@@ -49,9 +49,9 @@ INSTALLED_APPS = [
     "django.contrib.messages",
     "django.contrib.staticfiles",
     "django.contrib.humanize",
-    # Private spaces: read-only API, sitemap (base.api, base.sitemap)
+    # Private spaces: read-only API, sitemap (base.api, base.sitemap). Not "rest_framework":
+    # the API answers JSON only, and its French catalogue would override Django's messages.
     "wagtail.api.v2",
-    "rest_framework",
     "wagtail.contrib.sitemaps",
     "django.contrib.sitemaps",
 ]
@@ -210,9 +210,7 @@ WAGTAILDOCS_SERVE_METHOD = "serve_view"
 WAGTAILAPI_LIMIT_MAX = 100
 WAGTAILAPI_SEARCH_ENABLED = True
 REST_FRAMEWORK = {
-    "DEFAULT_RENDERER_CLASSES": ["rest_framework.renderers.JSONRenderer"],
     "DEFAULT_AUTHENTICATION_CLASSES": ["rest_framework.authentication.SessionAuthentication"],
-    "UNAUTHENTICATED_USER": "django.contrib.auth.models.AnonymousUser",
 }
 if os.environ.get("MEDIA_ACCEL_REDIRECT"):
     SENDFILE_BACKEND = "base.sendfile_nginx"
