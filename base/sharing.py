@@ -162,3 +162,12 @@ def panel_context(page, request):
         "url": request.build_absolute_uri(share_path(link)) if link else "",
         "action": reverse("share_link_manage", args=[page.pk]),
     }
+
+
+def revoke_if_public(base, update_fields=None):
+    """A base made public needs no link: revoke its links and its resources', so that making it
+    private again does not bring old addresses back to life."""
+    if update_fields is not None and "visibility" not in update_fields:
+        return  # e.g. a draft revision: the live visibility did not change
+    if base.visibility == Visibility.PUBLIC:
+        ShareLink.objects.filter(page__path__startswith=base.path).delete()

@@ -11,6 +11,7 @@ from django.utils.translation import gettext as _
 from django.utils.translation import gettext_lazy
 from django.views.decorators.cache import never_cache
 from django.views.decorators.http import require_POST, require_safe
+from django.views.defaults import page_not_found
 from wagtail.models import Page
 
 from . import sharing
@@ -23,7 +24,10 @@ def open_link(request, page_id, token):
     at once, and is never sent as a referrer."""
     link = sharing.find_link(page_id, token)
     if link is None or not link.page.live or sharing.shared_base(link.page) is None:
-        raise Http404
+        response = page_not_found(request, Http404())
+        # Django logs every 404 with its address, which holds a token here: not this one.
+        response._has_been_logged = True
+        return response
     sharing.grant(request, link)
     response = redirect(link.page.specific.get_url(request))
     response["Referrer-Policy"] = "no-referrer"

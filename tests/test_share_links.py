@@ -6,7 +6,7 @@ import re
 from django.test import Client, TestCase
 from wagtail.models import ModelLogEntry, PageLogEntry
 
-from base.models import ShareLink
+from base.models import ShareLink, Visibility
 from tests.helpers import page_text, soup
 from tests.private_fixtures import PRIVATE_WORD, build_private_space, media_urls
 
@@ -191,7 +191,8 @@ class ShareLinkTests(TestCase):
         ):
             client = Client()
             with self.subTest(url=url):
-                self.assertEqual(client.get(url).status_code, 404)
+                with self.assertNoLogs("django.request"):  # tokens stay out of the logs
+                    self.assertEqual(client.get(url).status_code, 404)
                 self.assertEqual(client.get(self.private_base.url).status_code, 404)
 
     def test_rotation_stops_the_old_link_and_its_sessions_at_once(self):
@@ -223,6 +224,8 @@ class ShareLinkTests(TestCase):
         suggestions = client.get("/rechercher/suggestions/", {"q": "Protocole du"})
         self.assertEqual(suggestions.json()["suggestions"], [])
         self.assertEqual(client.get(f"/api/v2/images/{self.image.pk}/").status_code, 404)
+        self.assertEqual(client.get(f"/api/v2/documents/{self.document.pk}/").status_code, 404)
+        self.assertNotIn(self.private_base.url, client.get("/sitemap.xml").content.decode())
         api = client.get("/api/v2/pages/", {"search": PRIVATE_WORD})
         self.assertEqual(api.json()["meta"]["total_count"], 0)
         self.assertEqual(client.get(f"/api/v2/pages/{self.resource.pk}/").status_code, 404)
@@ -237,3 +240,17 @@ class ShareLinkTests(TestCase):
         self.assertEqual(response["Location"], self.private_base.url)
         self.assertEqual(response["Referrer-Policy"], "no-referrer")
         self.assertFalse(re.search(link.token, response["Location"]))
+
+    def test_making_the_base_public_revokes_its_links_for_good(self):
+        base_link = self.create_link(self.private_base)
+        resource_link = self.create_link(self.resource)
+        draft = self.private_base.specific
+        draft.visibility = Visibility.PUBLIC
+        draft.save_revision()  # a draft changes nothing yet
+        self.assertEqual(ShareLink.objects.count(), 2)
+        draft.save_revision().publish()
+        self.assertFalse(ShareLink.objects.exists())
+        draft.visibility = Visibility.PRIVATE
+        draft.save_revision().publish()
+        for link in (base_link, resource_link):
+            self.assertEqual(Client().get(self.link_url(link)).status_code, 404)
