@@ -54,9 +54,14 @@ def resource_context(page, request):
             .order_by("title")
         )
 
+    base = base_of(page)
     return {
         **contribution_context(page, request),
-        "base": base_of(page),
+        "base": base,
+        # False for a visitor whose share link opens this resource only: no links to the base.
+        "base_readable": base is None
+        or base.user_can_view(user)
+        or base.pk in grants_for(request).base_ids,
         "taxonomy": taxonomy,
         "free_tags": list(page.tags.all()),
         "credits": list(page.credits.all()),

@@ -160,7 +160,14 @@ class ShareLinkTests(TestCase):
     def test_resource_link_opens_that_resource_and_its_media_only(self):
         link = self.create_link(self.resource)
         client = self.visitor(link)
-        self.assertEqual(client.get(self.resource.url).status_code, 200)
+        page = soup(client.get(self.resource.url))
+        self.assertIn(NOTICE, page.get_text(" "))
+        # No dead link to the base, which the visitor may not open.
+        self.assertFalse(
+            page.select(
+                f'main a[href^="{self.private_base.url}"]:not([href^="{self.resource.url}"])'
+            )
+        )
         self.assertEqual(client.get(self.resource.url + "versions/1-0/").status_code, 200)
         for kind, url in media_urls(self).items():
             with self.subTest(media=kind):
