@@ -1,7 +1,9 @@
 """A private base and everything under it — pages, sub-pages, feed, search, images, renditions
 and documents — exist only for its members and platform admins; public media keep working."""
 
-from django.test import TestCase
+from django.conf import settings
+from django.test import TestCase, override_settings
+from wagtail.utils.sendfile import _get_sendfile
 
 from tests.helpers import page_text, soup
 from tests.private_fixtures import PRIVATE_WORD, build_private_space, media_urls
@@ -112,3 +114,29 @@ class PrivateSpaceTests(TestCase):
                 self.assertIn("Protocole du cercle", text)
                 suggestions = self.client.get("/rechercher/suggestions/", {"q": "Protocole du"})
                 self.assertIn("Protocole du cercle", suggestions.json()["suggestions"][0]["title"])
+
+    def test_in_production_nginx_sends_the_file_django_allowed(self):
+        """MEDIA_ACCEL_REDIRECT (README): Django checks, then hands the file to nginx."""
+        production = override_settings(
+            SENDFILE_BACKEND="base.sendfile_nginx",
+            SENDFILE_ROOT=str(settings.MEDIA_ROOT),
+            SENDFILE_URL="/protected-media",
+        )
+        _get_sendfile.clear()
+        self.addCleanup(_get_sendfile.clear)
+        with production:
+            self.as_user(self.member)
+            for kind, url in media_urls(self).items():
+                with self.subTest(media=kind):
+                    response = self.client.get(url)
+                    self.assertEqual(response.status_code, 200)
+                    self.assertTrue(response["X-Accel-Redirect"].startswith("/protected-media/"))
+                    self.assertFalse(response.content)
+            self.as_user(None)
+            response = self.client.get(self.image.file.url)
+            self.assertEqual(response.status_code, 404)
+            self.assertNotIn("X-Accel-Redirect", response)
+            public = self.client.get(self.public_image.file.url)
+            self.assertEqual(
+                public["X-Accel-Redirect"], "/protected-media/" + self.public_image.file.name
+            )
