@@ -54,16 +54,16 @@ def visible_bases(user):
     return visible_pages(BasePage.objects.live(), user)
 
 
-def visible_resources(user, queryset=None):
-    """Live resources of live bases the user may read."""
+def visible_resources(user, queryset=None, grants=None):
+    """Live resources of live bases the user may read (`grants`: see visible_pages)."""
     from ressources.models import ResourcePage
 
     if queryset is None:
         queryset = ResourcePage.objects.all()
-    return visible_pages(queryset.live(), user).exclude(_in_unpublished_base())
+    return visible_pages(queryset.live(), user, grants).exclude(_in_unpublished_base())
 
 
-def visible_collections(user, queryset=None):
+def visible_collections(user, queryset=None, grants=None):
     """Live collections the user may read: ResourceCollectionPage.user_can_view, as a query.
 
     A collection of a readable base is shown to everyone when public, and only to the members of
@@ -73,7 +73,7 @@ def visible_collections(user, queryset=None):
 
     if queryset is None:
         queryset = ResourceCollectionPage.objects.all()
-    queryset = visible_pages(queryset.live(), user).exclude(_in_unpublished_base())
+    queryset = visible_pages(queryset.live(), user, grants).exclude(_in_unpublished_base())
     if user is not None and user.is_authenticated and user.is_superuser:
         return queryset
     private = Q(visibility=Visibility.PRIVATE)
@@ -146,11 +146,13 @@ def attach_bases(pages):
     return pages
 
 
-def count_visible_items(collections, user):
+def count_visible_items(collections, user, grants=None):
     """Set `visible_item_count` on each collection: its items the user may actually open."""
     collections = list(collections)
     ids = {item.resource_id for c in collections for item in c.items.all()}
-    visible = set(visible_resources(user).filter(pk__in=ids).values_list("pk", flat=True))
+    visible = set(
+        visible_resources(user, grants=grants).filter(pk__in=ids).values_list("pk", flat=True)
+    )
     for collection in collections:
         collection.visible_item_count = sum(
             1 for item in collection.items.all() if item.resource_id in visible

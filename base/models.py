@@ -28,6 +28,7 @@ from wagtail.fields import RichTextField
 from wagtail.models import Collection, Orderable, Page
 from wagtail.search import index
 
+from .api_fields import OrganisationSerializer
 from .forms import BasePageForm
 from .territories import (
     DEPARTMENT_CHOICES,
@@ -275,7 +276,13 @@ class BaseContentMixin(BasePermissionsMixin):
         from .visibility import ensure_can_view
 
         ensure_can_view(self, request)
-        return super().serve(request, *args, **kwargs)
+        response = super().serve(request, *args, **kwargs)
+        if getattr(request, "share_link_view", False):
+            # Opened through a share link: keep it out of search engines and caches.
+            response["X-Robots-Tag"] = "noindex, nofollow"
+            response["Referrer-Policy"] = "no-referrer"
+            response["Cache-Control"] = "private, no-store"
+        return response
 
 
 class HomePage(Page):
@@ -441,14 +448,18 @@ class BasePage(BaseContentMixin, RoutablePageMixin, Territory, Page):
         index.FilterField("department_code"),
     ]
     api_fields = [
-        APIField("organisation"),
+        APIField("organisation", serializer=OrganisationSerializer()),
         APIField("description"),
         APIField("dedicated_to"),
         APIField("contribution_mode"),
+        APIField("visibility"),
         APIField("scope"),
         APIField("region_code"),
         APIField("department_code"),
         APIField("is_certified"),
+        APIField("logo"),
+        APIField("cover"),
+        APIField("website"),
     ]
     parent_page_types = ["base.BasesIndexPage"]
     subpage_types = ["ressources.ResourcePage", "ressources.ResourceCollectionPage"]
@@ -949,3 +960,33 @@ class Notification(models.Model):
 
     def __str__(self):
         return self.subject
+
+
+class ShareLink(models.Model):
+    """The secret link (« lien de partage ») that opens a private base or one of its resources
+    to whoever holds it, read-only, without an account (see base.sharing).
+
+    A row of its own rather than a page field: page fields travel inside revisions, and
+    publishing an old revision would bring a rotated token back to life."""
+
+    page = models.OneToOneField(
+        Page, verbose_name=_("page partagée"), on_delete=models.CASCADE, related_name="share_link"
+    )
+    token = models.CharField(_("jeton"), max_length=64, unique=True, editable=False)
+    created_by = models.ForeignKey(
+        settings.AUTH_USER_MODEL,
+        verbose_name=_("créé par"),
+        null=True,
+        blank=True,
+        on_delete=models.SET_NULL,
+        related_name="+",
+    )
+    created_at = models.DateTimeField(_("créé le"), auto_now=True)
+
+    class Meta:
+        verbose_name = _("lien de partage")
+        verbose_name_plural = _("liens de partage")
+
+    def __str__(self):
+        # Never the token: this string reaches the admin, logs and error reports.
+        return _("Lien de partage de « %(title)s »") % {"title": self.page.title}

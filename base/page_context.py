@@ -19,6 +19,8 @@ from .listing import (
     visible_resources,
 )
 from .models import BasePage, Visibility
+from .sharing import grants_for
+from .sharing import panel_context as share_panel_context
 
 HOME_BASES = 6
 HOME_COLLECTIONS = 3
@@ -80,17 +82,19 @@ def base_page_context(page, request):
     from ressources.models import ResourceCollectionPage, ResourcePage
 
     user = request_user(request)
+    # Share links only matter on a private base (and reading them touches the session).
+    grants = None if page.is_public else grants_for(request)
     active_tab = selected_tab(request.GET)
 
-    resources = visible_resources(user, ResourcePage.objects.child_of(page))
+    resources = visible_resources(user, ResourcePage.objects.child_of(page), grants)
     form = ResourceFilterForm.from_query(request.GET, resources=resources)
     resources_page = paginate(form.apply(resource_cards(resources)), request.GET.get("page"))
     for resource in resources_page.object_list:
         resource.owning_base = page
     resource_total = resources.count()
 
-    collections = visible_collections(user, ResourceCollectionPage.objects.child_of(page))
-    collections = count_visible_items(collection_cards(collections).order_by("path"), user)
+    collections = visible_collections(user, ResourceCollectionPage.objects.child_of(page), grants)
+    collections = count_visible_items(collection_cards(collections).order_by("path"), user, grants)
     for collection in collections:
         collection.owning_base = page
 
@@ -111,4 +115,5 @@ def base_page_context(page, request):
         "resource_params": {**form.params, "onglet": "ressources"},
         "collections": collections,
         "memberships": list(memberships),
+        "share_panel": share_panel_context(page, request),
     }

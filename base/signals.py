@@ -71,3 +71,10 @@ def base_saved(sender, instance, created, raw=False, **kwargs):
 @receiver(pre_delete, sender=BasePage)
 def base_deleted(sender, instance, **kwargs):
     delete_base_groups(instance)
+
+
+@receiver(post_save, sender=BasePage)
+def base_saved(sender, instance, update_fields=None, **kwargs):
+    from .sharing import revoke_if_public
+
+    revoke_if_public(instance, update_fields)

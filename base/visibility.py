@@ -4,7 +4,7 @@ Every listing, count and search result goes through `visible_pages`, so that a p
 cannot leak through one of them while the others are careful.
 """
 
-from django.db.models import Exists, OuterRef
+from django.db.models import Exists, OuterRef, Q
 from django.db.models.functions import Substr
 from django.http import Http404
 from wagtail.models import Page
@@ -25,10 +25,25 @@ def hidden_bases(user):
     return bases
 
 
-def visible_pages(queryset, user):
-    """Filter a page queryset down to the pages that sit in a base the user may read."""
-    hidden = hidden_bases(user).filter(path=Substr(OuterRef("path"), 1, BASE_PATH_LENGTH))
-    return queryset.exclude(Exists(hidden))
+def visible_pages(queryset, user, grants=None):
+    """Filter a page queryset down to the pages that sit in a base the user may read.
+
+    `grants` (base.sharing.ShareGrants, from `grants_for(request)`) adds what the visitor's
+    share links open: whole bases, or single resources."""
+    hidden = hidden_bases(user)
+    if grants:
+        hidden = hidden.exclude(pk__in=grants.base_ids)
+    hidden = Exists(hidden.filter(path=Substr(OuterRef("path"), 1, BASE_PATH_LENGTH)))
+    if grants and grants.page_ids:
+        return queryset.exclude(hidden & ~Q(pk__in=grants.page_ids))
+    return queryset.exclude(hidden)
+
+
+def visible_pages_for_request(queryset, request):
+    """`visible_pages` for the person making the request, share links included."""
+    from .sharing import grants_for
+
+    return visible_pages(queryset, getattr(request, "user", None), grants_for(request))
 
 
 def base_of(page):
@@ -41,7 +56,16 @@ def base_of(page):
 
 
 def ensure_can_view(page, request):
-    """Answer 404, not 403, so a private base does not even reveal that it exists."""
+    """Answer 404, not 403, so a private base does not even reveal that it exists.
+
+    A share link opened in this session (base.sharing) also lets the page through, read-only:
+    `request.share_link_view` then tells the templates to say so and to ask for no indexing."""
     base = base_of(page)
-    if base is not None and not base.user_can_view(request.user):
-        raise Http404
+    if base is None or base.user_can_view(request.user):
+        return
+    from .sharing import grants_for
+
+    if grants_for(request).allows(page, base):
+        request.share_link_view = True
+        return
+    raise Http404

@@ -1,4 +1,5 @@
 from django.contrib import messages
+from django.http import Http404
 from django.shortcuts import redirect
 from django.utils.translation import gettext_lazy as _
 from wagtail import hooks
@@ -162,3 +163,30 @@ def membership_deleted_in_admin(request, instances):
     for instance in instances:
         if isinstance(instance, BaseMembership):
             membership.admin_deleted(instance, request.user)
+
+
+# --- Private spaces: documents of private bases, share-link audit entries (base.sharing) ---
+
+
+@hooks.register("before_serve_document")
+def hide_private_documents(document, request):
+    """A private base's documents answer 404 to whoever may not read the base (base.media)."""
+    from .media import can_view
+
+    if not can_view(request, document):
+        raise Http404
+
+
+@hooks.register("register_log_actions")
+def register_share_link_actions(actions):
+    from . import sharing
+
+    actions.register_action(
+        sharing.ACTION_CREATE, _("Lien de partage créé"), _("Lien de partage créé")
+    )
+    actions.register_action(
+        sharing.ACTION_ROTATE, _("Lien de partage renouvelé"), _("Lien de partage renouvelé")
+    )
+    actions.register_action(
+        sharing.ACTION_DISABLE, _("Lien de partage désactivé"), _("Lien de partage désactivé")
+    )

@@ -25,6 +25,14 @@ from wagtail.fields import StreamField
 from wagtail.models import Orderable, Page, Revision
 from wagtail.search import index
 
+from base.api_fields import (
+    CollectionItemsField,
+    LicenceSerializer,
+    OrganisationSerializer,
+    TagsField,
+    TermsField,
+    VersionField,
+)
 from base.models import BaseContentMixin, BasePermissionsMixin, Territory, Visibility
 
 from . import rules
@@ -368,10 +376,21 @@ class ResourcePage(BaseContentMixin, RoutablePageMixin, Territory, Page):
     ]
     api_fields = [
         APIField("summary"),
+        APIField("cover_image"),
         APIField("body"),
-        APIField("licence"),
+        APIField("themes", serializer=TermsField()),
+        APIField("resource_types", serializer=TermsField()),
+        APIField("beneficiaries", serializer=TermsField()),
+        APIField("professional_sectors", serializer=TermsField()),
+        APIField("tags", serializer=TagsField()),
+        APIField("licence", serializer=LicenceSerializer()),
+        APIField("producer", serializer=OrganisationSerializer()),
         APIField("language"),
         APIField("original_publication_date"),
+        APIField("scope"),
+        APIField("region_code"),
+        APIField("department_code"),
+        APIField("current_version", serializer=VersionField()),
         APIField("credits"),
     ]
     parent_page_types = ["base.BasePage"]
@@ -606,7 +625,12 @@ class ResourceCollectionPage(BasePermissionsMixin, RoutablePageMixin, Page):
         index.SearchField("description"),
         index.FilterField("visibility"),
     ]
-    api_fields = [APIField("description"), APIField("visibility")]
+    api_fields = [
+        APIField("description"),
+        APIField("image"),
+        APIField("visibility"),
+        APIField("items", serializer=CollectionItemsField()),
+    ]
     parent_page_types = ["base.BasePage"]
     subpage_types = []
 
@@ -636,9 +660,24 @@ class ResourceCollectionPage(BasePermissionsMixin, RoutablePageMixin, Page):
     def serve(self, request, *args, **kwargs):
         from django.http import Http404
 
+        from base.sharing import grants_for
+
+        shared = False
         if not self.user_can_view(request.user):
-            raise Http404
-        return super().serve(request, *args, **kwargs)
+            # A share link of the base opens its public collections (private ones stay for
+            # the members).
+            shared = self.visibility == Visibility.PUBLIC and (
+                self.base.pk in grants_for(request).base_ids
+            )
+            if not shared:
+                raise Http404
+            request.share_link_view = True
+        response = super().serve(request, *args, **kwargs)
+        if shared:
+            response["X-Robots-Tag"] = "noindex, nofollow"
+            response["Referrer-Policy"] = "no-referrer"
+            response["Cache-Control"] = "private, no-store"
+        return response
 
     # Veille sub-pages (base.feeds, base.veille_views), behind the visibility check of `serve`.
 

@@ -4,6 +4,8 @@ from django.utils.translation import gettext_lazy as _
 
 from base.listing import attach_bases, resource_cards, visible_collections, visible_resources
 from base.page_context import request_user
+from base.sharing import grants_for
+from base.sharing import panel_context as share_panel_context
 from base.visibility import base_of
 
 # field, label, GET parameter of the base page's resource filter (base.listing.ResourceFilterForm)
@@ -52,9 +54,14 @@ def resource_context(page, request):
             .order_by("title")
         )
 
+    base = base_of(page)
     return {
         **contribution_context(page, request),
-        "base": base_of(page),
+        "base": base,
+        # False for a visitor whose share link opens this resource only: no links to the base.
+        "base_readable": base is None
+        or base.user_can_view(user)
+        or base.pk in grants_for(request).base_ids,
         "taxonomy": taxonomy,
         "free_tags": list(page.tags.all()),
         "credits": list(page.credits.all()),
@@ -64,6 +71,7 @@ def resource_context(page, request):
         "adaptations": adaptations,
         "related_resources": related_resources,
         "containing_collections": collections,
+        "share_panel": share_panel_context(page, request),
     }
 
 
@@ -106,7 +114,9 @@ def collection_context(page, request):
     ids = [item.resource_id for item in items]
     resources = {
         resource.pk: resource
-        for resource in attach_bases(resource_cards(visible_resources(user).filter(pk__in=ids)))
+        for resource in attach_bases(
+            resource_cards(visible_resources(user, grants=grants_for(request)).filter(pk__in=ids))
+        )
     }
     collection_items = [
         {"resource": resources[item.resource_id], "note": item.note}

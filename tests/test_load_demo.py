@@ -189,3 +189,17 @@ class LoadDemoTests(TestCase):
         self.assertTrue(
             all("contributeurs" in name for name in manon.groups.values_list("name", flat=True))
         )
+
+    def test_private_demo_base_has_a_share_link_its_admin_sees(self):
+        from base.models import BasePage, ShareLink
+
+        base = BasePage.objects.get(slug="espace-de-travail-du-hub-du-sud")
+        link = ShareLink.objects.get(page=base)  # one, not rotated by the second run
+        self.assertEqual(self.client.get(base.url).status_code, 404)
+        self.client.force_login(link.created_by)
+        self.assertIn(
+            f"/partage/{base.pk}/{link.token}/", self.client.get(base.url).content.decode()
+        )
+        self.client.logout()
+        response = self.client.get(f"/partage/{base.pk}/{link.token}/", follow=True)
+        self.assertContains(response, "Vous consultez ce contenu grâce à un lien de partage")

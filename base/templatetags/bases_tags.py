@@ -6,7 +6,7 @@ from django import template
 from django.utils.translation import gettext_lazy as _
 
 from base.listing import querystring
-from base.models import BasesIndexPage, ContributionMode
+from base.models import BASE_DEPTH, BasesIndexPage, ContributionMode
 
 register = template.Library()
 
@@ -71,9 +71,14 @@ def page_breadcrumb(context, page):
     request = context.get("request")
     items = []
     if page is not None and page.depth > 2:
+        # A share link of one resource does not open its base: no link to it then.
+        base_readable = context.get("base_readable", True)
         for ancestor in page.get_ancestors().filter(depth__gte=2):
             label = _("Accueil") if ancestor.depth == 2 else ancestor.title
-            items.append({"label": label, "url": ancestor.get_url(request)})
+            url = ancestor.get_url(request)
+            if ancestor.depth == BASE_DEPTH and not base_readable:
+                url = None
+            items.append({"label": label, "url": url})
         items.append({"label": page.title, "url": None})
     return {"items": items}
 

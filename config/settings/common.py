@@ -50,6 +50,11 @@ INSTALLED_APPS = [
     "django.contrib.messages",
     "django.contrib.staticfiles",
     "django.contrib.humanize",
+    # Private spaces: read-only API, sitemap (base.api, base.sitemap). Not "rest_framework":
+    # the API answers JSON only, and its French catalogue would override Django's messages.
+    "wagtail.api.v2",
+    "wagtail.contrib.sitemaps",
+    "django.contrib.sitemaps",
 ]
 
 MIDDLEWARE = [
@@ -226,3 +231,17 @@ AUTHENTICATION_BACKENDS = ["base.ratelimit.RateLimitedModelBackend"]
 RATE_LIMIT_IP_HEADER = os.environ.get("RATE_LIMIT_IP_HEADER", "")
 AVATAR_MAX_UPLOAD_SIZE = 2 * 1024 * 1024
 AVATAR_MAX_IMAGE_PIXELS = 16_000_000
+
+# Private spaces (base.media, base.sharing): documents and every file under MEDIA_URL go
+# through Django, which refuses a private base's files to outsiders. In production nginx sends
+# the bytes: set MEDIA_ACCEL_REDIRECT to its `internal` location (README, « Media »).
+WAGTAILDOCS_SERVE_METHOD = "serve_view"
+WAGTAILAPI_LIMIT_MAX = 100
+WAGTAILAPI_SEARCH_ENABLED = True
+REST_FRAMEWORK = {
+    "DEFAULT_AUTHENTICATION_CLASSES": ["rest_framework.authentication.SessionAuthentication"],
+}
+if os.environ.get("MEDIA_ACCEL_REDIRECT"):
+    SENDFILE_BACKEND = "base.sendfile_nginx"
+    SENDFILE_ROOT = str(MEDIA_ROOT)
+    SENDFILE_URL = os.environ["MEDIA_ACCEL_REDIRECT"]

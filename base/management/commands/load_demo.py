@@ -121,6 +121,7 @@ class Command(BaseCommand):
             self.load_home_page()
             self.load_moderation()
             self.load_membership()
+            self.load_share_links()
         except KeyboardInterrupt as interrupt:
             raise CommandError(
                 "Chargement interrompu : l'élément en cours a été annulé, les précédents sont "
@@ -685,6 +686,11 @@ class Command(BaseCommand):
         from label import demo as label_demo
 
         label_demo.load(self)
+
+    def load_share_links(self):
+        from base.demo.sharing import load_share_links
+
+        load_share_links(self.step)
 
     def load_home_page(self):
         home = HomePage.objects.get(pk=self.home.pk)

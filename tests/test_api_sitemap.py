@@ -1,0 +1,157 @@
+"""The read-only API (/api/v2/), the sitemap and robots.txt show only what the reader may see."""
+
+from django.test import TestCase
+
+from tests.private_fixtures import PRIVATE_WORD, build_private_space
+
+
+class APITests(TestCase):
+    @classmethod
+    def setUpTestData(cls):
+        build_private_space(cls)
+        cls.private_page_ids = {cls.private_base.pk, cls.resource.pk, cls.collection.pk}
+
+    def as_user(self, user):
+        self.client.logout()
+        if user is not None:
+            self.client.force_login(user)
+
+    def ids(self, url, **params):
+        response = self.client.get(url, {"limit": 100, **params})
+        self.assertEqual(response.status_code, 200, response.content)
+        return {item["id"] for item in response.json()["items"]}
+
+    def test_pages_hide_private_bases_from_outsiders(self):
+        for user in (None, self.outsider):
+            self.as_user(user)
+            with self.subTest(user=user and user.username):
+                listed = self.ids("/api/v2/pages/")
+                self.assertIn(self.public_resource.pk, listed)
+                self.assertFalse(listed & self.private_page_ids)
+                for page_id in self.private_page_ids:
+                    self.assertEqual(self.client.get(f"/api/v2/pages/{page_id}/").status_code, 404)
+                self.assertFalse(self.ids("/api/v2/pages/", search=PRIVATE_WORD))
+                self.assertFalse(
+                    self.ids("/api/v2/pages/", type="ressources.ResourcePage", search="cercle")
+                )
+                # Filters that start from a private page find nothing either.
+                for params in (
+                    {"child_of": self.private_base.pk},
+                    {"descendant_of": self.private_base.pk},
+                    {"ancestor_of": self.resource.pk},
+                ):
+                    response = self.client.get("/api/v2/pages/", params)
+                    self.assertEqual(response.status_code, 400, params)
+                find = self.client.get("/api/v2/pages/find/", {"html_path": self.resource.url})
+                self.assertEqual(find.status_code, 404)
+
+    def test_pages_open_to_members_and_platform_admins(self):
+        for user in (self.member, self.superuser):
+            self.as_user(user)
+            with self.subTest(user=user.username):
+                self.assertLessEqual(self.private_page_ids, self.ids("/api/v2/pages/"))
+                self.assertEqual(
+                    self.ids("/api/v2/pages/", search=PRIVATE_WORD), {self.resource.pk}
+                )
+                detail = self.client.get(f"/api/v2/pages/{self.resource.pk}/").json()
+                self.assertEqual(detail["title"], "Protocole du cercle")
+                self.assertEqual(detail["licence"]["spdx_id"], "CC-BY-4.0")
+                self.assertEqual(detail["current_version"], "1.0")
+
+    def test_images_and_documents_of_a_private_base_are_for_its_readers(self):
+        private_images = {self.image.pk, self.other_image.pk}
+        for user, visible in (
+            (None, False),
+            (self.outsider, False),
+            (self.member, True),
+            (self.superuser, True),
+        ):
+            self.as_user(user)
+            with self.subTest(user=user and user.username):
+                images = self.ids("/api/v2/images/")
+                self.assertIn(self.public_image.pk, images)
+                self.assertEqual(private_images <= images, visible)
+                self.assertEqual(bool(private_images & images), visible)
+                self.assertEqual(bool(self.ids("/api/v2/images/", search="interne")), visible)
+                self.assertEqual(self.document.pk in self.ids("/api/v2/documents/"), visible)
+                self.assertEqual(bool(self.ids("/api/v2/documents/", search="Trame")), visible)
+                status = 200 if visible else 404
+                for url in (
+                    f"/api/v2/images/{self.image.pk}/",
+                    f"/api/v2/documents/{self.document.pk}/",
+                ):
+                    self.assertEqual(self.client.get(url).status_code, status, url)
+
+    def test_a_private_collection_of_a_public_base_stays_out(self):
+        from base.models import Visibility
+        from tests.factories import ResourceCollectionPageFactory
+
+        draft = ResourceCollectionPageFactory(
+            parent=self.public_base,
+            title="Parcours en préparation",
+            visibility=Visibility.PRIVATE,
+            resources=[self.public_resource],
+        )
+        public = ResourceCollectionPageFactory(
+            parent=self.public_base,
+            title="Parcours ouvert",
+            resources=[self.resource, self.public_resource],
+        )
+        self.as_user(None)
+        self.assertNotIn(draft.pk, self.ids("/api/v2/pages/"))
+        items = self.client.get(f"/api/v2/pages/{public.pk}/").json()["items"]
+        # The public collection lists the public resource, not the private one it also holds.
+        self.assertEqual([item["id"] for item in items], [self.public_resource.pk])
+
+    def test_no_endpoint_exposes_e_mail_addresses(self):
+        self.as_user(self.superuser)
+        for url in (
+            "/api/v2/pages/?fields=*&limit=100",
+            f"/api/v2/pages/{self.resource.pk}/",
+            f"/api/v2/pages/{self.private_base.pk}/",
+            "/api/v2/images/?fields=*",
+            "/api/v2/documents/?fields=*",
+        ):
+            content = self.client.get(url).content.decode()
+            for user in (self.admin, self.member, self.outsider, self.superuser):
+                with self.subTest(url=url, user=user.username):
+                    self.assertNotIn(user.email, content)
+        self.assertEqual(self.client.get("/api/v2/pages/", {"fields": "owner"}).status_code, 400)
+
+    def test_api_is_read_only(self):
+        self.as_user(self.superuser)
+        self.assertEqual(self.client.post("/api/v2/pages/", {"title": "x"}).status_code, 405)
+        response = self.client.delete(f"/api/v2/pages/{self.public_resource.pk}/")
+        self.assertEqual(response.status_code, 405)
+
+
+class SitemapTests(TestCase):
+    @classmethod
+    def setUpTestData(cls):
+        build_private_space(cls)
+
+    def test_sitemap_lists_public_live_pages_only(self):
+        # Whoever asks: search engines crawl anonymously, and a member's session changes nothing.
+        for user in (None, self.superuser):
+            self.client.logout()
+            if user is not None:
+                self.client.force_login(user)
+            with self.subTest(user=user and user.username):
+                response = self.client.get("/sitemap.xml")
+                self.assertEqual(response.status_code, 200)
+                content = response.content.decode()
+                self.assertIn(self.public_base.url, content)
+                self.assertIn(self.public_resource.url, content)
+                self.assertNotIn(self.private_base.url, content)
+                self.assertNotIn("du-cercle", content)
+                self.assertNotIn("journal-des-versions", content)
+                self.assertNotIn("versions/", content)
+
+    def test_robots_txt_points_to_the_sitemap(self):
+        response = self.client.get("/robots.txt")
+        self.assertEqual(response["Content-Type"], "text/plain; charset=utf-8")
+        lines = response.content.decode().splitlines()
+        self.assertIn("Allow: /", lines)
+        self.assertIn("Disallow: /admin/", lines)
+        self.assertIn("Disallow: /compte/", lines)
+        self.assertIn("Sitemap: http://testserver/sitemap.xml", lines)
