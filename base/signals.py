@@ -74,7 +74,8 @@ def base_deleted(sender, instance, **kwargs):
 
 
 @receiver(post_save, sender=BasePage)
-def base_saved(sender, instance, update_fields=None, **kwargs):
+def base_made_public(sender, instance, update_fields=None, **kwargs):
+    """A base that becomes public needs no share link any more: its links are deleted."""
     from .sharing import revoke_if_public
 
     revoke_if_public(instance, update_fields)
