@@ -3,8 +3,9 @@
 The tree is built once for the module (inside a transaction rolled back at the end); every test
 runs in a savepoint, so a POST that succeeds changes nothing for the next one.
 
-To add a role (the « moderator » of the moderation feature): add its column to TABLE, and a
-line to ROLES that says who that person is (a function of the fixture's `tree`).
+To add a role: add its column to TABLE, and a line to ROLES that says who that person is (a
+function of the fixture's `tree`). `share_link` is an anonymous visitor who opened the private
+base's share link (a public base has none: that visitor is plain anonymous there).
 """
 
 import json
@@ -20,8 +21,16 @@ from wagtail.models import Page
 from wagtail.rich_text import RichText
 from wagtail.test.utils.form_data import querydict_from_html
 
+from base import sharing
 from base.models import BaseMembership, Invitation, JoinRequest, Role
-from ressources.models import ResourceCollectionPage, ResourcePage, ResourceTag
+from ressources.models import (
+    Report,
+    ReportStatus,
+    ResourceCollectionPage,
+    ResourcePage,
+    ResourceTag,
+)
+from ressources.moderation import MODERATORS_GROUP
 from tests.factories import (
     BaseMembershipFactory,
     BasePageFactory,
@@ -37,23 +46,25 @@ from tests.factories import (
 #   denied — refused (302 away from the admin, 403 or 404), nothing changed
 #   done   — the change happened
 TABLE = """
-action          visibility  anonymous  registered  other_contributor  contributor  base_admin  org_admin  platform_admin
-read_base       public      200        200         200                200          200         200        200
-read_base       private     404        404         404                200          200         200        200
-read_resource   public      200        200         200                200          200         200        200
-read_resource   private     404        404         404                200          200         200        200
-read_members    public      200        200         200                200          200         200        200
-read_members    private     404        404         404                200          200         200        200
-admin_edit      public      login      denied      denied             200          200         200        200
-admin_edit      private     login      denied      denied             200          200         200        200
-admin_publish    public      login      denied      denied             done         done        done       done
-admin_publish    private     login      denied      denied             done         done        done       done
-admin_delete    public      login      denied      denied             denied       done        done       done
-admin_delete    private     login      denied      denied             denied       done        done       done
-base_settings   public      login      denied      denied             denied       done        done       done
-base_settings   private     login      denied      denied             denied       done        done       done
-manage_members  public      login      403         403                403          done        done       done
-manage_members  private     404        404         404                403          done        done       done
+action          visibility  anonymous  registered  other_contributor  contributor  base_admin  org_admin  platform_admin  moderator  share_link
+read_base       public      200        200         200                200          200         200        200             200        200
+read_base       private     404        404         404                200          200         200        200             404        200
+read_resource   public      200        200         200                200          200         200        200             200        200
+read_resource   private     404        404         404                200          200         200        200             404        200
+read_members    public      200        200         200                200          200         200        200             200        200
+read_members    private     404        404         404                200          200         200        200             404        200
+admin_edit      public      login      denied      denied             200          200         200        200             denied     login
+admin_edit      private     login      denied      denied             200          200         200        200             denied     login
+admin_publish   public      login      denied      denied             done         done        done       done            denied     login
+admin_publish   private     login      denied      denied             done         done        done       done            denied     login
+admin_delete    public      login      denied      denied             denied       done        done       done            denied     login
+admin_delete    private     login      denied      denied             denied       done        done       done            denied     login
+base_settings   public      login      denied      denied             denied       done        done       done            denied     login
+base_settings   private     login      denied      denied             denied       done        done       done            denied     login
+manage_members  public      login      403         403                403          done        done       done            403        login
+manage_members  private     404        404         404                403          done        done       done            404        login
+moderate        public      login      denied      denied             denied       denied      denied     done            done       login
+moderate        private     login      denied      denied             denied       denied      denied     done            done       login
 """
 
 
@@ -76,7 +87,10 @@ ROLES = {
     "base_admin": lambda tree, visibility: tree.base_admin,
     "org_admin": lambda tree, visibility: tree.org_admin,
     "platform_admin": lambda tree, visibility: tree.superuser,
+    "moderator": lambda tree, visibility: tree.moderator,
+    "share_link": lambda tree, visibility: SHARE_LINK,
 }
+SHARE_LINK = object()  # not a person: the visitor holds the private base's share link
 
 
 @pytest.fixture(scope="module")
@@ -90,7 +104,9 @@ def tree(django_db_setup, django_db_blocker):
             base_admin=UserFactory(),
             org_admin=UserFactory(),
             superuser=UserFactory(superuser=True),
+            moderator=UserFactory(),
         )
+        people.moderator.groups.add(Group.objects.get(name=MODERATORS_GROUP))
         OrganisationMembershipFactory(organisation=organisation, user=people.org_admin)
         elsewhere = BasePageFactory(title="Base d'ailleurs")
         BaseMembershipFactory(base=elsewhere, user=people.other_contributor)
@@ -109,7 +125,13 @@ def tree(django_db_setup, django_db_blocker):
             collection = ResourceCollectionPageFactory(
                 parent=base, title=f"Collection {visibility}", resources=[resource]
             )
-            bases[visibility] = SimpleNamespace(base=base, resource=resource, collection=collection)
+            report = Report.objects.create(
+                resource=resource, reporter=people.registered, reason="obsolete", comment="Daté"
+            )
+            bases[visibility] = SimpleNamespace(
+                base=base, resource=resource, collection=collection, report=report
+            )
+        share_link = sharing.create_or_rotate(bases["private"].base, people.base_admin)
         client = Client()
         client.force_login(people.superuser)
         forms = {}
@@ -117,7 +139,9 @@ def tree(django_db_setup, django_db_blocker):
             for name, page in (("collection", item.collection), ("base", item.base)):
                 html = client.get(edit_url(page)).content.decode()
                 forms[visibility, name] = querydict_from_html(html, form_id="page-edit-form")
-        yield SimpleNamespace(bases=bases, forms=forms, **vars(people))
+        yield SimpleNamespace(
+            bases=bases, forms=forms, share_path=sharing.share_path(share_link), **vars(people)
+        )
         transaction.set_rollback(True)
 
 
@@ -125,9 +149,11 @@ def edit_url(page):
     return reverse("wagtailadmin_pages:edit", args=(page.pk,))
 
 
-def client_for(user, **kwargs):
+def client_for(user, tree=None, **kwargs):
     client = Client(**kwargs)
-    if user is not None:
+    if user is SHARE_LINK:
+        assert client.get(tree.share_path).status_code == 302  # the grant is in the session
+    elif user is not None:
         client.force_login(user)
     return client
 
@@ -186,6 +212,15 @@ def base_settings(client, tree, item, visibility):
     return response, mode == "open"
 
 
+def moderate(client, tree, item, visibility):
+    """Close a report from the moderation queue: the platform's moderators only."""
+    response = client.post(
+        f"/admin/report/edit/{item.report.pk}/",
+        {"resolution": "dismiss", "note": "Ressource à jour."},
+    )
+    return response, Report.objects.get(pk=item.report.pk).status == ReportStatus.DISMISSED
+
+
 def manage_members(client, tree, item, visibility):
     response = client.post(
         item.base.url + "membres/inviter/", {"email": "nouvelle@example.org", "role": "admin"}
@@ -197,7 +232,7 @@ def manage_members(client, tree, item, visibility):
 @pytest.mark.parametrize("action,visibility,role,expected", parse(TABLE))
 def test_permission_matrix(tree, action, visibility, role, expected):
     item = tree.bases[visibility]
-    client = client_for(ROLES[role](tree, visibility))
+    client = client_for(ROLES[role](tree, visibility), tree)
     response, done = globals()[action](client, tree, item, visibility)
     if expected.isdigit():
         assert response.status_code == int(expected)
