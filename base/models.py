@@ -522,6 +522,10 @@ class BasePage(BaseContentMixin, RoutablePageMixin, Territory, Page):
     def admins(self):
         return [m.user for m in self.memberships.select_related("user") if m.role == Role.ADMIN]
 
+    # The first segments of the sub-pages below (routes win over child pages, so a resource or a
+    # collection of the base may not take one as its slug: see `check_slug_is_not_a_route`).
+    ROUTE_SLUGS = frozenset({"atom", "suivre", "suivre-organisation", "membres"})
+
     # Veille sub-pages (views in base.veille_views and base.feeds); reached through `serve`, so
     # a private base answers 404 to outsiders here too.
 
@@ -579,6 +583,21 @@ class BasePage(BaseContentMixin, RoutablePageMixin, Territory, Page):
             root = Collection.get_first_root_node()
             self.media_collection = root.add_child(instance=Collection(name=self.title[:255]))
         super().save(*args, **kwargs)
+
+
+def check_slug_is_not_a_route(page):
+    """A page of a base whose slug is one of the base's sub-pages (…/atom/, …/membres/) would
+    never be reached: refuse the slug with a French explanation."""
+    if page.slug in BasePage.ROUTE_SLUGS:
+        raise ValidationError(
+            {
+                "slug": _(
+                    "L'adresse « %(slug)s » est réservée aux pages de la base : choisissez-en "
+                    "une autre."
+                )
+                % {"slug": page.slug}
+            }
+        )
 
 
 class Role(models.TextChoices):

@@ -5,7 +5,8 @@ from django.utils.translation import gettext_lazy as _
 from wagtail import hooks
 from wagtail.admin.menu import MenuItem
 
-from .tracking_views import can_review, dashboard
+from .tracking_views import dashboard
+from .workflow import is_reviewer
 
 
 @hooks.register("register_admin_urls")
@@ -15,7 +16,7 @@ def register_dashboard_url():
 
 class ReviewerMenuItem(MenuItem):
     def is_shown(self, request):
-        return can_review(request.user)
+        return is_reviewer(request.user)
 
 
 @hooks.register("register_admin_menu_item")

@@ -21,17 +21,13 @@ from base.territories import region_name
 from .charts import bar_chart, column_chart, month_name
 from .criteria import ApplicantType, DispositifKind, Status
 from .stats import compute_figures, expiring_labels, fill_months
+from .workflow import is_reviewer
 
-REVIEW_PERMISSION = "label.review_labelrequest"
 SPLIT_TITLES = {
     "applicant_type": gettext_lazy("Par type de structure"),
     "dispositif_kind": gettext_lazy("Par type de dispositif"),
     "region": gettext_lazy("Par région de l'organisation demandeuse"),
 }
-
-
-def can_review(user):
-    return user.is_authenticated and user.is_active and user.has_perm(REVIEW_PERMISSION)
 
 
 def split_label(key, value):
@@ -145,7 +141,7 @@ class DashboardView(WagtailAdminTemplateMixin, TemplateView):
     http_method_names = ["get", "head", "options"]
 
     def get(self, request, *args, **kwargs):
-        if not can_review(request.user):
+        if not is_reviewer(request.user):
             return TemplateResponse(
                 request,
                 "label/admin/dashboard.html",

@@ -36,8 +36,6 @@ from .forms import (
 )
 from .models import CriterionAssessment, EvidenceFile, LabelRequest
 
-REGISTRY_URL = "/label-nec/dispositifs-labellises/"
-
 
 def index(request):
     """What the label is, who may apply, for what, on which criteria, how requests are reviewed."""
@@ -51,7 +49,6 @@ def index(request):
             "statuses": list(Status),
             "validity_years": settings.LABEL_NEC_VALIDITY_YEARS,
             "reminder_days": sorted(settings.LABEL_NEC_REMINDER_DAYS, reverse=True),
-            "registry_url": REGISTRY_URL,
         },
     )
 

@@ -33,7 +33,13 @@ from base.api_fields import (
     TermsField,
     VersionField,
 )
-from base.models import BaseContentMixin, BasePermissionsMixin, Territory, Visibility
+from base.models import (
+    BaseContentMixin,
+    BasePermissionsMixin,
+    Territory,
+    Visibility,
+    check_slug_is_not_a_route,
+)
 
 from . import rules
 from .blocks import ResourceBodyBlock
@@ -417,6 +423,7 @@ class ResourcePage(BaseContentMixin, RoutablePageMixin, Territory, Page):
 
     def clean(self):
         super().clean()
+        check_slug_is_not_a_route(self)
         taxonomy = self.taxonomy()
         errors = rules.content_errors(title=self.title, taxonomy=taxonomy)
         if self.live and not getattr(self, "defer_publication_rules", False):
@@ -641,6 +648,10 @@ class ResourceCollectionPage(BasePermissionsMixin, RoutablePageMixin, Page):
     @property
     def base(self):
         return self.get_parent().specific
+
+    def clean(self):
+        super().clean()
+        check_slug_is_not_a_route(self)
 
     def get_context(self, request, *args, **kwargs):
         from .page_context import collection_context

@@ -87,6 +87,17 @@ class AdminPublicationRulesTests(TestCase):
         self.assertEqual(list(page.resource_types.all()), [self.type])
         self.assertIsNotNone(page.first_published_at)
 
+    def test_a_slug_of_the_base_s_own_pages_is_refused(self):
+        """…/atom/ or …/membres/ of a base are its sub-pages: a resource there would be hidden."""
+        from base.models import BasePage
+
+        routes = {str(url.pattern).strip("^").split("/")[0] for url in BasePage.get_subpage_urls()}
+        self.assertEqual(routes - {""}, set(BasePage.ROUTE_SLUGS))
+        response = self.client.post(self.add_url, self.complete(slug="membres", publish=True))
+        self.assertEqual(response.status_code, 200)
+        self.assertIn("L'adresse « membres » est réservée aux pages de la base", text(response))
+        self.assertFalse(ResourcePage.objects.filter(slug="membres").exists())
+
     # --- publication rules -------------------------------------------------------------------
 
     def test_publishing_without_licence_is_refused(self):
