@@ -88,9 +88,9 @@ def can_restore(user, resource):
 
 
 def base_admins(resource):
-    return [
-        m.user for m in resource.base.memberships.select_related("user") if m.role == Role.ADMIN
-    ]
+    """Who reviews the base's proposals and hears of outsiders' edits: its admins and its
+    organisation's admins (BasePage.managers)."""
+    return resource.base.managers
 
 
 def _locked(resource):

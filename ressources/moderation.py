@@ -235,7 +235,7 @@ def resolve(report, moderator, resolution, note=""):
                 url=resource_url,
             )
         notify(
-            base.admins,
+            base.managers,
             kind="report_base",
             subject=_base_admins_subject(resource, resolution),
             message=_base_admins_message(report, resolution, note),

@@ -544,6 +544,21 @@ class SuggestionsModeTests(ContributionTestCase):
         self.assertEqual(proposal.status, ProposalStatus.PENDING)
         self.assertEqual(len(self.versions()), 1)
 
+    def test_organisation_admins_hear_of_proposals_and_review_them(self):
+        """A Hub's admins manage all of its bases: they hear of a proposal and may decide."""
+        from tests.factories import OrganisationMembershipFactory
+
+        hub_admin = OrganisationMembershipFactory(organisation=self.base.organisation).user
+        self.propose(self.outsider)
+        proposal = ChangeProposal.objects.get()
+        self.assertTrue(Notification.objects.filter(recipient=hub_admin, kind="proposal").exists())
+        response = self.client_for(hub_admin).post(
+            self.url("proposal", proposal.pk), {"action": "refuser", "reason": "Déjà traité"}
+        )
+        self.assertEqual(response.status_code, 302)
+        proposal.refresh_from_db()
+        self.assertEqual(proposal.status, ProposalStatus.REFUSED)
+
     def test_proposer_cannot_review(self):
         client, _response = self.propose(self.outsider)
         proposal = ChangeProposal.objects.get()
