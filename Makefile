@@ -55,7 +55,16 @@ check-migrations: install
 	DJANGO_SETTINGS_MODULE=config.settings.test $(MANAGE) check
 	DJANGO_SETTINGS_MODULE=config.settings.test $(MANAGE) makemigrations --check --dry-run
 
-test: lint check-migrations browser-deps test-sqlite test-postgres
+# Both databases at once, one core each (the suite is single-threaded): each run writes its own
+# log, printed whole once both have finished; the target fails if either fails.
+test: lint check-migrations browser-deps install postgres
+	@echo "Tests sur SQLite et sur PostgreSQL, en parallèle…"
+	@$(BIN)/pytest -q > .test-sqlite.log 2>&1 & sqlite=$$!; \
+	DATABASE_URL=$(PG_URL) $(BIN)/pytest -q > .test-postgres.log 2>&1; postgres=$$?; \
+	wait $$sqlite; sqlite=$$?; \
+	echo "=== SQLite"; cat .test-sqlite.log; echo "=== PostgreSQL"; cat .test-postgres.log; \
+	rm -f .test-sqlite.log .test-postgres.log; \
+	test $$sqlite -eq 0 && test $$postgres -eq 0
 
 test-sqlite: install
 	$(BIN)/pytest -q
