@@ -17,19 +17,16 @@ fall back to the database (label.stats).
 
 import logging
 import zoneinfo
-from contextlib import contextmanager
 from datetime import UTC, datetime
 
 from django.conf import settings
 from elasticsearch import ApiError, TransportError, helpers
 from elasticsearch.dsl import Boolean, Date, Index, Integer, Keyword, Mapping
 
-from search.engines.base import EngineUnavailable
 from search.engines.elasticsearch import (
     CHUNK_SIZE,
     REBUILD_TIMEOUT,
-    WRITE_TIMEOUT,
-    client_for,
+    ElasticsearchConnection,
     safe_url,
 )
 
@@ -124,38 +121,17 @@ def requests_queryset():
     )
 
 
-class LabelIndex:
-    """The label index on the Elasticsearch server of ELASTICSEARCH_URL."""
+class LabelIndex(ElasticsearchConnection):
+    """The label index on the Elasticsearch server of ELASTICSEARCH_URL. A missing index or a
+    failing server is « unavailable » (the figures fall back to the database); a bad request
+    is a bug and propagates."""
 
     def __init__(self, url=None, alias=None, client=None):
-        self.url = url or settings.ELASTICSEARCH_URL
+        super().__init__(url=url, client=client)
         self.alias = alias or label_alias()
-        self._client = client
 
-    @property
-    def client(self):
-        if self._client is None:
-            self._client = client_for(self.url)
-        return self._client
-
-    def writer(self, timeout=WRITE_TIMEOUT):
-        return self.client.options(request_timeout=timeout)
-
-    @contextmanager
-    def unavailable_on_errors(self):
-        """Transport errors, a missing index, an overloaded or failing server →
-        EngineUnavailable; a bad request (a bug) propagates."""
-        try:
-            yield
-        except TransportError as error:
-            raise EngineUnavailable(f"Elasticsearch ({safe_url(self.url)}) : {error}") from error
-        except ApiError as error:
-            status = getattr(error, "status_code", None) or getattr(error.meta, "status", 0)
-            if status in (404, 429) or status >= 500:
-                raise EngineUnavailable(
-                    f"Elasticsearch ({safe_url(self.url)}) : {error}"
-                ) from error
-            raise
+    def unavailable_on_errors(self, api_errors=False):
+        return super().unavailable_on_errors(api_errors=api_errors)
 
     # Reading ----------------------------------------------------------------------------------
 

@@ -535,13 +535,13 @@ def safe_url(url):
     return urlunsplit(parts)
 
 
-class ElasticsearchEngine(SearchEngine):
-    name = "elasticsearch"
+class ElasticsearchConnection:
+    """What every user of the operator's Elasticsearch shares (the search engine, the label
+    index): the process's client for the URL, longer timeouts for writes, and the errors that
+    mean « unavailable » (the caller falls back or retries later) rather than a bug."""
 
-    def __init__(self, url=None, index=None, client=None):
+    def __init__(self, url=None, client=None):
         self.url = url or settings.ELASTICSEARCH_URL
-        self.alias = index or getattr(settings, "ELASTICSEARCH_INDEX", "") or "bases-communes"
-        self.rebuilding_alias = f"{self.alias}-rebuilding"
         self._client = client
 
     @property
@@ -555,8 +555,9 @@ class ElasticsearchEngine(SearchEngine):
 
     @contextmanager
     def unavailable_on_errors(self, api_errors=True):
-        """Transport errors (and, with `api_errors`, a missing index, an overloaded or failing
-        server) → EngineUnavailable. Other API errors (a bad request: a bug) propagate."""
+        """Transport errors (and, with `api_errors`, any API error; without, a missing index,
+        an overloaded or failing server) → EngineUnavailable. Other API errors (a bad request:
+        a bug) propagate."""
         try:
             yield
         except TransportError as error:
@@ -581,6 +582,15 @@ class ElasticsearchEngine(SearchEngine):
                     f"Elasticsearch ({safe_url(self.url)}) : {error}"
                 ) from error
             raise
+
+
+class ElasticsearchEngine(ElasticsearchConnection, SearchEngine):
+    name = "elasticsearch"
+
+    def __init__(self, url=None, index=None, client=None):
+        super().__init__(url=url, client=client)
+        self.alias = index or getattr(settings, "ELASTICSEARCH_INDEX", "") or "bases-communes"
+        self.rebuilding_alias = f"{self.alias}-rebuilding"
 
     # Searching --------------------------------------------------------------------------------
 
