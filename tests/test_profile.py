@@ -262,6 +262,11 @@ class HeaderTests(TestCase):
         tools = soup(self.client.get("/")).select_one(".fr-header__tools-links")
         self.assertEqual(tools.find("a", string="Mon compte")["href"], ACCOUNT_URL)
         self.assertIsNone(tools.find("a", string="S'inscrire"))
+        # « Mon compte » leads to everything that is one's own on the site.
+        links = {a["href"] for a in soup(self.client.get(ACCOUNT_URL)).select("main a[href]")}
+        for url in ("/compte/mon-fil/", "/compte/collections/", "/label-nec/mes-demandes/"):
+            self.assertIn(url, links)
+            self.assertEqual(self.client.get(url).status_code, 200)
 
 
 class PreviousPlatformHolesTests(TestCase):
