@@ -69,7 +69,9 @@ class ReviewerOnlyMixin:
 
 
 class LabelRequestIndexView(ReviewerOnlyMixin, IndexView):
-    pass
+    def get_base_queryset(self):
+        """A draft is the applicant's own work until it is filed: reviewers see the others."""
+        return super().get_base_queryset().exclude(status=Status.DRAFT)
 
 
 class LabelRequestHistoryView(ReviewerOnlyMixin, HistoryView):
@@ -145,7 +147,7 @@ class ReviewView(ReviewerOnlyMixin, WagtailAdminTemplateMixin, View):
         if not workflow.is_reviewer(request.user):
             return forbidden(request)
         self.object = get_object_or_404(
-            LabelRequest.objects.select_related(
+            LabelRequest.objects.exclude(status=Status.DRAFT).select_related(
                 "applicant", "organisation", "resource", "reviewer", "previous"
             ),
             pk=kwargs["pk"],

@@ -60,9 +60,11 @@ class ReviewAccessTests(TestCase):
         response = self.client.get(ADMIN_INDEX)
         self.assertEqual(response.status_code, 200)
         self.assertContains(response, self.submitted.reference)
-        response = self.client.get(ADMIN_INDEX, {"status": "brouillon"})
-        self.assertContains(response, self.draft.reference)
-        self.assertNotContains(response, self.submitted.reference)
+        self.assertNotContains(response, self.draft.reference)
+        response = self.client.get(ADMIN_INDEX, {"status": "deposee"})
+        self.assertContains(response, self.submitted.reference)
+        # A draft is the applicant's until it is filed: no list, no review screen.
+        self.assertEqual(self.client.get(review_url(self.draft)).status_code, 404)
 
     def test_base_admins_and_applicants_get_403(self):
         applicant = self.submitted.applicant
