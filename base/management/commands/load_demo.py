@@ -149,6 +149,20 @@ class Command(BaseCommand):
             self.stderr.write(
                 f"Index de recherche : {error} Relancez « manage.py search_index rebuild »."
             )
+        if not settings.ELASTICSEARCH_URL:
+            return  # the label figures come from the database: no label index to fill
+        try:
+            call_command(
+                "label_index",
+                "rebuild",
+                quiet=not self.progress,
+                stdout=self.stdout._out,
+                stderr=self.stderr._out,
+            )
+        except CommandError as error:
+            self.stderr.write(
+                f"Index du label NEC : {error}. Relancez « manage.py label_index rebuild »."
+            )
 
     # Checks ---------------------------------------------------------------------------------
 
