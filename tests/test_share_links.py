@@ -56,6 +56,17 @@ class ShareLinkTests(TestCase):
                     text = page_text(self.client.get(page.url))
                     self.assertEqual("Créer un lien de partage" in text, shown)
 
+    def test_the_organisation_s_admins_manage_the_link_too(self):
+        """A Hub's admins manage all of its bases, share links included."""
+        from tests.factories import OrganisationMembershipFactory
+
+        hub_admin = OrganisationMembershipFactory(organisation=self.private_base.organisation).user
+        self.client.force_login(hub_admin)
+        self.assertIn("Créer un lien de partage", page_text(self.client.get(self.private_base.url)))
+        response = self.client.post(self.manage_url(self.private_base), {"action": "create"})
+        self.assertEqual(response.status_code, 302)
+        self.assertTrue(ShareLink.objects.filter(page=self.private_base).exists())
+
     def test_public_bases_offer_no_share_link(self):
         self.client.force_login(self.superuser)
         self.assertNotIn("Lien de partage", page_text(self.client.get(self.public_base.url)))
