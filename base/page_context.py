@@ -1,6 +1,7 @@
 """Context of the home page, the bases directory and a base page (see the models' get_context)."""
 
 from django.contrib.auth.models import AnonymousUser
+from django.utils.translation import gettext_lazy as _
 
 from .listing import (
     TABS,
@@ -18,9 +19,10 @@ from .listing import (
     visible_collections,
     visible_resources,
 )
-from .models import BasePage, Visibility
+from .models import BASE_DEPTH, BasePage, Visibility
 from .sharing import grants_for
 from .sharing import panel_context as share_panel_context
+from .visibility import base_of
 
 HOME_BASES = 6
 HOME_COLLECTIONS = 3
@@ -117,3 +119,27 @@ def base_page_context(page, request):
         "memberships": list(memberships),
         "share_panel": share_panel_context(page, request),
     }
+
+
+def breadcrumb_items(request, page, *tail):
+    """Home → … → `page`, then `tail` (`{"label", "url"}` items of the page's sub-pages, the
+    page itself then being a link). The one way every page of the tree builds its trail.
+
+    A visitor whose share link opens one resource only gets no link to its base (it would
+    answer 404)."""
+    items = []
+    if page is None or page.depth <= 2:
+        return items
+    base = base_of(page)
+    base_readable = (
+        base is None or base.user_can_view(request.user) or base.pk in grants_for(request).base_ids
+    )
+    for ancestor in page.get_ancestors().filter(depth__gte=2):
+        label = _("Accueil") if ancestor.depth == 2 else ancestor.title
+        url = ancestor.get_url(request)
+        if ancestor.depth == BASE_DEPTH and not base_readable:
+            url = None
+        items.append({"label": label, "url": url})
+    items.append({"label": page.title, "url": page.get_url(request) if tail else None})
+    items.extend(tail)
+    return items

@@ -173,12 +173,13 @@ class ShareLinkTests(TestCase):
         client = self.visitor(link)
         page = soup(client.get(self.resource.url))
         self.assertIn(NOTICE, page.get_text(" "))
-        # No dead link to the base, which the visitor may not open.
-        self.assertFalse(
-            page.select(
-                f'main a[href^="{self.private_base.url}"]:not([href^="{self.resource.url}"])'
-            )
-        )
+        # No dead link to the base, which the visitor may not open, on the resource page nor on
+        # its journal, version and comparison pages.
+        dead = f'a[href^="{self.private_base.url}"]:not([href^="{self.resource.url}"])'
+        for url in ("", "journal-des-versions/", "versions/1-0/", "comparer/"):
+            with self.subTest(page=url):
+                html = soup(client.get(self.resource.url + url))
+                self.assertFalse(html.select(f"main {dead}, nav.fr-breadcrumb {dead}"))
         self.assertEqual(client.get(self.resource.url + "versions/1-0/").status_code, 200)
         for kind, url in media_urls(self).items():
             with self.subTest(media=kind):

@@ -6,7 +6,8 @@ from django import template
 from django.utils.translation import gettext_lazy as _
 
 from base.listing import querystring
-from base.models import BASE_DEPTH, BasesIndexPage, ContributionMode
+from base.models import BasesIndexPage, ContributionMode
+from base.page_context import breadcrumb_items
 
 register = template.Library()
 
@@ -68,19 +69,7 @@ def bases_url(context):
 @register.inclusion_tag("includes/breadcrumb.html", takes_context=True)
 def page_breadcrumb(context, page):
     """Breadcrumb from the home page down to `page` (nothing on the home page itself)."""
-    request = context.get("request")
-    items = []
-    if page is not None and page.depth > 2:
-        # A share link of one resource does not open its base: no link to it then.
-        base_readable = context.get("base_readable", True)
-        for ancestor in page.get_ancestors().filter(depth__gte=2):
-            label = _("Accueil") if ancestor.depth == 2 else ancestor.title
-            url = ancestor.get_url(request)
-            if ancestor.depth == BASE_DEPTH and not base_readable:
-                url = None
-            items.append({"label": label, "url": url})
-        items.append({"label": page.title, "url": None})
-    return {"items": items}
+    return {"items": breadcrumb_items(context.get("request"), page)}
 
 
 @register.inclusion_tag("includes/breadcrumb.html")

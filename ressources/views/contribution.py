@@ -20,6 +20,7 @@ from django.shortcuts import get_object_or_404, redirect
 from django.template.response import TemplateResponse
 from django.utils.translation import gettext as _
 
+from base.page_context import breadcrumb_items
 from base.visibility import ensure_can_view
 
 from .. import contribution
@@ -52,16 +53,6 @@ def _subpage_url(request, page, name, *args):
     return page.get_url(request) + page.reverse_subpage(name, args=args)
 
 
-def _breadcrumb(request, page, label):
-    items = []
-    for ancestor in page.get_ancestors().filter(depth__gte=2):
-        title = _("Accueil") if ancestor.depth == 2 else ancestor.title
-        items.append({"label": title, "url": ancestor.get_url(request)})
-    items.append({"label": page.title, "url": page.get_url(request)})
-    items.append({"label": label})
-    return items
-
-
 def _version_of(revision):
     if revision is None:
         return None
@@ -77,7 +68,7 @@ def _form_context(request, page, form, *, mode, title):
         "current_version": page.current_version,
         "base_version": _version_of(form.base_revision_obj),
         "is_member": contribution.is_member(request.user, page),
-        "breadcrumb": _breadcrumb(request, page, title),
+        "breadcrumb": breadcrumb_items(request, page, {"label": title}),
     }
 
 
@@ -305,6 +296,6 @@ def review(request, page, proposal_id):
         "accept_form": accept_form,
         "refuse_form": refuse_form,
         "statuses": ProposalStatus,
-        "breadcrumb": _breadcrumb(request, page, _("Proposition de modification")),
+        "breadcrumb": breadcrumb_items(request, page, {"label": _("Proposition de modification")}),
     }
     return TemplateResponse(request, PROPOSAL_TEMPLATE, context)

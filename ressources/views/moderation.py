@@ -11,9 +11,11 @@ from django.shortcuts import redirect
 from django.template.response import TemplateResponse
 from django.utils.translation import gettext as _
 
+from base.page_context import breadcrumb_items
+
 from .. import moderation
 from ..community_forms import ReportForm
-from .contribution import _breadcrumb, _ensure_visible
+from .contribution import _ensure_visible
 
 TEMPLATE = "ressources/moderation/report.html"
 
@@ -58,7 +60,7 @@ def report(request, page):
             "form": form,
             "existing": existing,
             "heading": title,
-            "breadcrumb": _breadcrumb(request, page, title),
+            "breadcrumb": breadcrumb_items(request, page, {"label": title}),
         },
         status=status,
     )

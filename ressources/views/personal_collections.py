@@ -17,11 +17,12 @@ from django.utils.translation import gettext as _
 from django.views.decorators.http import require_POST
 
 from base.models import Visibility
+from base.page_context import breadcrumb_items
 
 from .. import personal_collections as service
 from ..community_forms import PersonalCollectionForm, SaveResourceForm
 from ..models import PersonalCollection, PersonalCollectionItem
-from .contribution import _breadcrumb, _ensure_visible
+from .contribution import _ensure_visible
 
 MINE_URL_NAME = "my_personal_collections"
 
@@ -87,7 +88,7 @@ def save_resource(request, page):
             "page": page,
             "form": form,
             "heading": title,
-            "breadcrumb": _breadcrumb(request, page, title),
+            "breadcrumb": breadcrumb_items(request, page, {"label": title}),
         },
         status=status,
     )

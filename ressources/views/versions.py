@@ -18,6 +18,7 @@ from django.utils.feedgenerator import Atom1Feed
 from django.utils.html import format_html, format_html_join
 from django.utils.translation import gettext as _
 
+from base.page_context import breadcrumb_items
 from base.visibility import ensure_can_view
 
 from .. import contribution
@@ -54,16 +55,6 @@ def _find(versions, number):
     return next((v for v in versions if (v.major, v.minor) == (major, minor)), None)
 
 
-def _breadcrumb(request, page, *tail):
-    items = []
-    for ancestor in page.get_ancestors().filter(depth__gte=2):
-        label = _("Accueil") if ancestor.depth == 2 else ancestor.title
-        items.append({"label": label, "url": ancestor.get_url(request)})
-    items.append({"label": page.title, "url": page.get_url(request)})
-    items.extend(tail)
-    return items
-
-
 def _journal_url(request, page):
     return page.get_url(request) + page.reverse_subpage("journal")
 
@@ -98,7 +89,7 @@ def journal(request, page):
         "can_restore": contribution.can_restore(request.user, page),
         "compare_from": previous,
         "compare_to": current,
-        "breadcrumb": _breadcrumb(request, page, {"label": _("Journal des versions")}),
+        "breadcrumb": breadcrumb_items(request, page, {"label": _("Journal des versions")}),
     }
     return TemplateResponse(request, JOURNAL_TEMPLATE, context)
 
@@ -179,7 +170,7 @@ def compare(request, page):
         # The form keeps the reader's choice when it is valid, proposes the last change otherwise.
         "compare_from": old or (versions[-2] if len(versions) > 1 else current),
         "compare_to": new or current,
-        "breadcrumb": _breadcrumb(
+        "breadcrumb": breadcrumb_items(
             request,
             page,
             {"label": _("Journal des versions"), "url": _journal_url(request, page)},
