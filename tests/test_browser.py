@@ -102,3 +102,62 @@ def test_registered_person_proposes_a_change_and_the_admin_accepts_it(
     browser.get(live_server.url + resource.url + "journal-des-versions/")
     journal = browser.find_element(By.TAG_NAME, "table").text
     assert "à la suite de suggestions de Mehdi Garnier" in journal
+
+
+def test_newcomer_signs_up_confirms_and_saves_a_resource(
+    browser, live_server, transactional_db, django_db_serialized_rollback
+):
+    """Sign-up through the real form, the link of the e-mail, log in, then « Enregistrer » a
+    resource in « Mes favoris » with the form that opens without JavaScript (<details>)."""
+    import re
+
+    from django.core import mail
+    from selenium.webdriver.common.by import By
+    from selenium.webdriver.support import expected_conditions as EC
+    from selenium.webdriver.support.ui import WebDriverWait
+
+    resource = ResourcePageFactory(
+        parent=BasePageFactory(title="Base des médiateurs d'Occitanie"),
+        title="Fiche : sécuriser sa messagerie",
+    )
+    wait = WebDriverWait(browser, 20)
+    browser.delete_all_cookies()
+    browser.get(live_server.url + "/")
+    wait.until(EC.element_to_be_clickable((By.LINK_TEXT, "S'inscrire"))).click()
+    wait.until(EC.presence_of_element_located((By.NAME, "accept_terms")))
+    for name, value in (
+        ("first_name", "Noé"),
+        ("last_name", "Lambert"),
+        ("email", "noe.lambert@example.org"),
+        ("username", "noe"),
+        ("password1", "Mediatheque-Ouverte-2026"),
+        ("password2", "Mediatheque-Ouverte-2026"),
+    ):
+        browser.find_element(By.NAME, name).send_keys(value)
+    terms = browser.find_element(By.NAME, "accept_terms")
+    browser.execute_script("arguments[0].click();", terms)  # DSFR draws its own checkbox
+    browser.find_element(By.XPATH, "//button[normalize-space()='Créer mon compte']").click()
+    wait.until(EC.url_contains("/compte/inscription/envoyee/"))
+
+    link = re.search(r"https?://\S+(/compte/confirmer/\S+)", mail.outbox[-1].body).group(1)
+    browser.get(live_server.url + link)
+    button = "//button[normalize-space()='Confirmer mon adresse et activer mon compte']"
+    wait.until(EC.element_to_be_clickable((By.XPATH, button))).click()
+    wait.until(EC.url_contains("/compte/connexion/"))
+    wait.until(EC.presence_of_element_located((By.NAME, "username"))).send_keys("noe")
+    browser.find_element(By.NAME, "password").send_keys("Mediatheque-Ouverte-2026")
+    browser.find_element(By.CSS_SELECTOR, "main form button[type=submit]").click()
+    wait.until(EC.presence_of_element_located((By.LINK_TEXT, "Mon compte")))
+
+    browser.get(live_server.url + resource.url)
+    wait.until(EC.element_to_be_clickable((By.CSS_SELECTOR, "details.bc-save summary"))).click()
+    label = (By.XPATH, "//details[@open]//label[normalize-space()='Mes favoris']")
+    wait.until(EC.visibility_of_element_located(label)).click()
+    submit = browser.find_element(By.CSS_SELECTOR, "details.bc-save button[type=submit]")
+    submit.click()
+    wait.until(EC.staleness_of(submit))  # the page came back from the POST
+    browser.get(live_server.url + "/compte/collections/")
+    wait.until(EC.element_to_be_clickable((By.PARTIAL_LINK_TEXT, "Mes favoris"))).click()
+    wait.until(EC.title_contains("Mes favoris"))
+    main = browser.find_element(By.TAG_NAME, "main")
+    assert "Fiche : sécuriser sa messagerie" in main.text
