@@ -2,10 +2,11 @@
 
 Each action is limited twice: per client IP address and per account identifier (a username or
 an e-mail address), so that neither one machine trying many accounts nor many machines trying
-one account get far. Counters live in Django's cache, in fixed windows: `cache.add` then
-`cache.incr` are atomic on every shared backend (Redis, Memcached, database), so concurrent
-requests cannot both slip under the limit. With the default per-process memory cache, each
-worker process counts on its own: configure a shared cache (CACHES) in production.
+one account get far. Counters live in Django's cache, in fixed windows (`cache.add` then
+`cache.incr`). With the per-process memory cache of development each worker counts on its own:
+production settings use the database cache, shared by all workers, where a burst of
+simultaneous requests may count a few attempts once only (`incr` is atomic on Redis or
+Memcached, a read then a write on the database).
 
 Limits come from the RATE_LIMITS setting, {action: {"ip": (attempts, seconds),
 "account": (attempts, seconds)}}; missing entries take the defaults below.
