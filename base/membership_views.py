@@ -19,6 +19,7 @@ from django.utils.translation import gettext as _
 from django.utils.translation import gettext_lazy
 
 from . import membership
+from .listing import paginate
 from .models import (
     BaseMembership,
     Invitation,
@@ -29,8 +30,10 @@ from .models import (
     OrganisationRole,
     Role,
 )
+from .page_context import breadcrumb_items
 
 MEMBERS_TEMPLATE = "base/membership/members.html"
+MEMBERS_PER_PAGE = 50
 INVITATION_TEMPLATE = "base/membership/invitation.html"
 # Sign-up is another feature's page; the invitation only links to it.
 SIGNUP_URL = "/compte/inscription/"
@@ -97,15 +100,6 @@ def _members_url(base):
     return membership.members_url(base)
 
 
-def _breadcrumb(request, base, label=None):
-    items = [{"label": _("Accueil"), "url": "/"}]
-    for ancestor in base.get_ancestors().filter(depth__gte=3):
-        items.append({"label": ancestor.title, "url": ancestor.get_url(request)})
-    items.append({"label": base.title, "url": base.get_url(request)})
-    items.append({"label": label or _("Membres")})
-    return items
-
-
 def _error_text(error):
     return " ".join(error.messages)
 
@@ -114,11 +108,10 @@ def members_context(request, base, **forms_in_error):
     """Everything the « Membres » page shows; the managers also see what awaits them."""
     user = request.user
     can_manage = base.user_can_manage(user)
-    memberships = list(
-        base.memberships.select_related("user").order_by(
-            "role", "user__last_name", "user__first_name", "user__username"
-        )
+    all_memberships = base.memberships.select_related("user").order_by(
+        "role", "user__last_name", "user__first_name", "user__username"
     )
+    page_obj = paginate(all_memberships, request.GET.get("page"), per_page=MEMBERS_PER_PAGE)
     organisation_admins = [
         m.user
         for m in OrganisationMembership.objects.filter(
@@ -127,7 +120,7 @@ def members_context(request, base, **forms_in_error):
         .select_related("user")
         .order_by("user__last_name", "user__first_name")
     ]
-    own = next((m for m in memberships if m.user_id == user.pk), None)
+    own = all_memberships.filter(user=user).first() if user.is_authenticated else None
     own_request = None
     if user.is_authenticated and own is None:
         own_request = JoinRequest.objects.filter(
@@ -136,8 +129,10 @@ def members_context(request, base, **forms_in_error):
     context = {
         "page": base,
         "base": base,
-        "memberships": memberships,
-        "admin_count": sum(1 for m in memberships if m.role == Role.ADMIN),
+        "memberships": page_obj.object_list,
+        "page_obj": page_obj,
+        "params": {},
+        "admin_count": all_memberships.filter(role=Role.ADMIN).count(),
         "organisation_admins": organisation_admins,
         "own_membership": own,
         "own_request": own_request,
@@ -148,7 +143,7 @@ def members_context(request, base, **forms_in_error):
         "join_form": forms_in_error.get("join_form") or JoinRequestForm(),
         "invite_form": forms_in_error.get("invite_form") or InviteForm(),
         "decline_forms": forms_in_error.get("decline_forms", {}),
-        "breadcrumb": _breadcrumb(request, base),
+        "breadcrumb": breadcrumb_items(request, base, {"label": _("Membres")}),
         "login_url": reverse("login") + "?" + urlencode({"next": _members_url(base)}),
     }
     if can_manage:

@@ -43,7 +43,7 @@ from tests.factories import (
     ResourcePageFactory,
     UserFactory,
 )
-from tests.helpers import page_text
+from tests.helpers import page_text, soup
 
 LINK = re.compile(r"https?://[^\s]+/compte/invitations/[^\s/]+/")
 
@@ -76,6 +76,23 @@ class MembershipTestCase(TestCase):
     def post(self, url, data=None, **kwargs):
         with self.captureOnCommitCallbacks(execute=True):
             return self.client.post(url, data or {}, **kwargs)
+
+
+class MembersPageTests(MembershipTestCase):
+    def test_a_large_base_lists_its_members_page_by_page(self):
+        """A contributive base may have hundreds of members: 50 a page, the admins first."""
+        from base.membership_views import MEMBERS_PER_PAGE
+
+        for _number in range(MEMBERS_PER_PAGE):
+            BaseMembershipFactory(base=self.base, role=Role.CONTRIBUTOR)
+        response = self.client.get(members_url(self.base))
+        text = page_text(response)
+        self.assertIn(f"Membres ({MEMBERS_PER_PAGE + 2})", text)
+        self.assertEqual(len(soup(response).select("#members-title + div tbody tr")), 50)
+        self.assertIn(self.admin.display_name, text)
+        last = page_text(self.client.get(members_url(self.base), {"page": "2"}))
+        self.assertNotIn(self.admin.display_name, last)
+        self.assertEqual(self.client.get(members_url(self.base), {"page": "x%00"}).status_code, 200)
 
 
 class InvitationTests(MembershipTestCase):
