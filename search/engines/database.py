@@ -433,6 +433,14 @@ class SQLiteIndex:
         for table in self.tables:
             cursor.execute(f"INSERT INTO {table} ({table}) VALUES ('optimize')")
 
+    def text_ids(self, cursor):
+        """(ids in every full-text table, ids in any of them), for `search_index check`."""
+        found = []
+        for table in self.tables:
+            cursor.execute(f"SELECT rowid FROM {table}")
+            found.append({row[0] for row in cursor.fetchall()})
+        return set.intersection(*found), set.union(*found)
+
     def key_ids(self, cursor, key):
         """The ids of the pages holding `key` (a token or a phrase) in any field, « 1,5,9 »."""
         cursor.execute(
@@ -488,6 +496,11 @@ class PostgreSQLIndex:
 
     def delete_all_text(self, cursor):
         cursor.execute("DELETE FROM bc_search_text")
+
+    def text_ids(self, cursor):
+        cursor.execute("SELECT page_id FROM bc_search_text")
+        ids = {row[0] for row in cursor.fetchall()}
+        return ids, ids
 
     def insert_text(self, cursor, rows):
         cursor.executemany(
@@ -1293,7 +1306,16 @@ class DatabaseEngine(SearchEngine):
     # Checking -----------------------------------------------------------------------------------
 
     def fingerprints(self):
-        return dict(SearchEntry.objects.values_list("page_id", "fingerprint"))
+        """A page counts as indexed only if its entry and its full-text rows are all there:
+        the full-text tables are not models (dumpdata leaves them out), and a restore that
+        lost them must show as missing pages rather than as an index « à jour ». Full-text
+        rows without an entry show as stale (or extra), so that a repair rewrites them."""
+        entries = dict(SearchEntry.objects.values_list("page_id", "fingerprint"))
+        with connection.cursor() as cursor:
+            complete, anywhere = self.index.text_ids(cursor)
+        indexed = {pk: value for pk, value in entries.items() if pk in complete}
+        indexed.update(dict.fromkeys(anywhere - entries.keys(), ""))
+        return indexed
 
     def status(self):
         counts = dict.fromkeys(KINDS, 0)
