@@ -25,6 +25,7 @@ INSTALLED_APPS = [
     "ressources",
     "search",
     "label",
+    "backups",
     "dsfr",
     "wagtail.contrib.forms",
     "wagtail.contrib.redirects",
