@@ -3,7 +3,8 @@
 
 from django.contrib.auth import views as auth_views
 from django.urls import path
-from django.views.generic import TemplateView
+
+from legal import views as legal_views
 
 from . import account_views, membership_views, veille_views, views
 
@@ -49,11 +50,8 @@ urlpatterns = [
         name="signup_resend",
     ),
     path("confirmer/<str:token>/", account_views.signup_confirm, name="signup_confirm"),
-    path(
-        "conditions-d-utilisation/",
-        TemplateView.as_view(template_name="base/account/terms.html"),
-        name="terms",
-    ),
+    # The conditions are a page staff edit (legal.LegalPage): this address redirects to it.
+    path("conditions-d-utilisation/", legal_views.terms, name="terms"),
     path(
         "mot-de-passe-oublie/",
         account_views.PasswordResetView.as_view(),

@@ -26,6 +26,7 @@ INSTALLED_APPS = [
     "search",
     "label",
     "backups",
+    "legal",
     "dsfr",
     "wagtail.contrib.forms",
     "wagtail.contrib.redirects",
@@ -107,6 +108,9 @@ if DATABASES["default"]["ENGINE"] == "django.db.backends.sqlite3":
         {"init_command": "PRAGMA journal_mode=WAL;", "timeout": 20}
     )
 DEFAULT_AUTO_FIELD = "django.db.models.BigAutoField"
+# Messages (« Brouillon enregistré ») travel in the session, not in a cookie of their own: the
+# site sets only the session and CSRF cookies, as its « Gestion des cookies » page says.
+MESSAGE_STORAGE = "django.contrib.messages.storage.session.SessionStorage"
 
 AUTH_USER_MODEL = "base.User"
 AUTH_PASSWORD_VALIDATORS = [
