@@ -12,11 +12,14 @@ from django.contrib.auth import get_user_model
 from django.core.exceptions import PermissionDenied, ValidationError
 from django.core.mail import send_mail
 from django.db import IntegrityError, transaction
+from django.db.models import Exists, OuterRef
 from django.urls import reverse
 from django.utils import timezone, translation
 from django.utils.translation import gettext as _
 from django_tasks import task
 from wagtail.log_actions import log
+
+from accounts.notifications import SUBJECT_PREFIX, absolute_url, notify
 
 from .models import (
     BaseMembership,
@@ -28,7 +31,6 @@ from .models import (
     Role,
     hash_token,
 )
-from .notifications import SUBJECT_PREFIX, absolute_url, notify
 
 # Audit-log actions (labels registered in base/wagtail_hooks.py).
 INVITE = "base.invite"
@@ -514,4 +516,16 @@ def admin_deleted(member, by):
             "Un administrateur de la plateforme vous en a retiré. Votre compte est inchangé."
         ),
         exclude=by,
+    )
+
+
+def sole_admin_bases(user):
+    """Bases the person administers alone (no other active administrator)."""
+    others = BaseMembership.objects.filter(
+        base=OuterRef("pk"), role=Role.ADMIN, user__is_active=True
+    ).exclude(user=user)
+    return (
+        BasePage.objects.filter(memberships__user=user, memberships__role=Role.ADMIN)
+        .exclude(Exists(others))
+        .order_by("title")
     )

@@ -16,7 +16,8 @@ from django.utils.text import slugify
 from django.utils.translation import gettext as _
 from django.utils.translation import gettext_lazy
 
-from base.models import BaseMembership, BasePage, Organisation, Visibility
+from base.models import BaseMembership, BasePage, Visibility
+from organisations.models import Organisation
 from ressources.models import Licence, ResourcePage
 
 from .criteria import (

@@ -39,7 +39,7 @@ class LabelRequest(models.Model):
         related_name="label_requests",
     )
     organisation = models.ForeignKey(
-        "base.Organisation",
+        "organisations.Organisation",
         verbose_name=_("organisation demandeuse"),
         null=True,
         blank=True,

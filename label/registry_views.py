@@ -26,8 +26,14 @@ from django.utils.translation import gettext as _
 from django.utils.translation import gettext_lazy
 from django.views.decorators.http import require_safe
 
-from base.listing import ListingForm, paginate, querystring, visible_resources
-from base.territories import DEPARTMENT_CHOICES, REGION_CHOICES, department_name, region_name
+from base.listing import ListingForm, paginate, querystring
+from organisations.territories import (
+    DEPARTMENT_CHOICES,
+    REGION_CHOICES,
+    department_name,
+    region_name,
+)
+from ressources.listing import visible_resources
 
 from .criteria import DECIDED, ApplicantType, Criterion, DispositifKind, Status
 from .models import LabelRequest

@@ -16,7 +16,7 @@ from django.views.decorators.http import require_safe
 from django.views.generic import TemplateView
 from wagtail.admin.views.generic.base import WagtailAdminTemplateMixin
 
-from base.territories import region_name
+from organisations.territories import region_name
 
 from .charts import bar_chart, column_chart, month_name
 from .criteria import ApplicantType, DispositifKind, Status

@@ -289,7 +289,7 @@ def _dispositif(label_request):
 
 
 def _notify(label_request, subject, message):
-    from base.notifications import notify
+    from accounts.notifications import notify
 
     notify(
         [label_request.applicant],
@@ -308,7 +308,7 @@ def reviewers():
 
 def _alert_reviewers(label_request, from_status):
     """A filed request waits for a reviewer: tell them (never the applicant themself)."""
-    from base.notifications import notify
+    from accounts.notifications import notify
 
     again = from_status == Status.COMPLEMENTS
     subject = (

@@ -10,8 +10,8 @@ from django.db import transaction
 from django.db.models import Count, Max, Q
 from django.utils.translation import gettext as _
 
-from base.listing import attach_bases, resource_cards, visible_resources
 from base.models import Visibility
+from ressources.listing import attach_bases, resource_cards, visible_resources
 
 from .models import PersonalCollection, PersonalCollectionItem
 

@@ -26,8 +26,8 @@ LABEL_STATUSES = {
 
 def code_labels(facet, values):
     """{value: label} of the known `values` of a facet whose values are the code's own."""
-    from base.models import OrganisationKind
-    from base.territories import department_name, region_name
+    from organisations.models import OrganisationKind
+    from organisations.territories import department_name, region_name
     from ressources.models import Language
 
     labels = {}

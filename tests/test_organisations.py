@@ -6,8 +6,9 @@ from django.core.exceptions import ValidationError
 from django.test import TestCase
 from django.urls import reverse
 
-from base.models import BasePage, Organisation, OrganisationKind
-from base.territories import Scope
+from base.models import BasePage
+from organisations.models import Organisation, OrganisationKind
+from organisations.territories import Scope
 from tests.factories import OrganisationFactory, UserFactory
 
 VALID_SIRET = "73282932000074"
