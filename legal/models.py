@@ -101,8 +101,8 @@ def site_plan(request, plan_page):
     holds and links to itself."""
     from django.urls import reverse
 
-    from base.api import api_visible_pages
     from base.models import BasePage, BasesIndexPage
+    from ressources.listing import api_visible_pages
     from ressources.models import ResourceCollectionPage, ResourcePage
 
     anonymous = AnonymousUser()

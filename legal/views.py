@@ -12,4 +12,4 @@ def terms(request):
     url = page.get_url(request) if page else None
     if url:
         return redirect(url, permanent=False)
-    return TemplateResponse(request, "base/account/terms.html")
+    return TemplateResponse(request, "accounts/terms.html")

@@ -32,7 +32,18 @@ from tests.helpers import soup
 from tests.label_factories import LabelRequestFactory, make_reviewer, request_in
 from tests.test_moderation import moderator_account
 
-PROJECT_APPS = ("base", "label", "ressources", "search")
+PROJECT_APPS = (
+    "organisations",
+    "accounts",
+    "base",
+    "ressources",
+    "search",
+    "veille",
+    "label",
+    "portal",
+    "legal",
+    "backups",
+)
 
 # Form classes no page of the walk shows, and why.
 NOT_WALKED = {
