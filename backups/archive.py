@@ -32,7 +32,7 @@ from pathlib import Path, PurePosixPath
 
 from django.apps import apps
 from django.conf import settings
-from django.db import connection, connections
+from django.db import connection, connections, transaction
 from django.db.migrations.recorder import MigrationRecorder
 from django.utils import timezone
 
@@ -81,13 +81,10 @@ class HashingReader:
 
 def row_counts():
     """app_label.Model → number of rows, for every concrete model: what a restore must find."""
-    counts = {}
-    for model in apps.get_models():
-        meta = model._meta
-        if meta.proxy or not meta.managed:
-            continue
-        counts[meta.label] = model._base_manager.using("default").count()
-    return counts
+    return {
+        model._meta.label: model._base_manager.using("default").count()
+        for model in counted_models()
+    }
 
 
 def applied_migrations():
@@ -159,17 +156,33 @@ def latest_archive(directory):
 # Backup ---------------------------------------------------------------------------------------
 
 
+def counted_models():
+    return [m for m in apps.get_models() if not m._meta.proxy and m._meta.managed]
+
+
 def dump_database(target):
-    """Write the database to `target` (custom dump or SQLite file); returns the vendor."""
+    """Write the database to `target` (custom dump or SQLite file); returns (vendor, counts),
+    the row counts of the very state that was dumped, so that a site in use while it is
+    backed up never makes its own restore look wrong."""
     kind = vendor()
     if kind == "postgresql":
         arguments, env = pg_arguments(connection.settings_dict)
-        run_tool(
-            ["pg_dump", "--format=custom", "--no-owner", "--no-privileges", "--file", target]
-            + arguments,
-            env,
-        )
-    elif kind == "sqlite":
+        command = ["pg_dump", "--format=custom", "--no-owner", "--no-privileges"]
+        command += ["--file", target]
+        if connection.in_atomic_block:  # inside a transaction already (tests): best effort
+            counts = row_counts()
+            run_tool(command + arguments, env)
+            return kind, counts
+        # One snapshot for the counts and for pg_dump: exported by a repeatable-read
+        # transaction kept open until pg_dump has finished.
+        with transaction.atomic(), connection.cursor() as cursor:
+            cursor.execute("SET TRANSACTION ISOLATION LEVEL REPEATABLE READ, READ ONLY")
+            cursor.execute("SELECT pg_export_snapshot()")
+            snapshot = cursor.fetchone()[0]
+            counts = row_counts()
+            run_tool(command + ["--snapshot", snapshot] + arguments, env)
+        return kind, counts
+    if kind == "sqlite":
         import sqlite3
 
         connection.ensure_connection()
@@ -177,11 +190,17 @@ def dump_database(target):
         try:
             with destination:
                 connection.connection.backup(destination, pages=1024)
+            # Counted in the copy itself: exactly what was saved.
+            counts = {}
+            for model in counted_models():
+                table = connection.ops.quote_name(model._meta.db_table)
+                counts[model._meta.label] = destination.execute(
+                    f"SELECT COUNT(*) FROM {table}"
+                ).fetchone()[0]
         finally:
             destination.close()
-    else:
-        raise BackupError(f"Base de données non prise en charge : {kind}.")
-    return kind
+        return kind, counts
+    raise BackupError(f"Base de données non prise en charge : {kind}.")
 
 
 def backup(directory, progress=None, say=print, keep=None):
@@ -203,10 +222,7 @@ def backup(directory, progress=None, say=print, keep=None):
     with tempfile.TemporaryDirectory(prefix="bases-communes-backup-") as work:
         say("Base de données…")
         dump = Path(work) / "database"
-        # Counts and dump inside one read transaction on PostgreSQL would need pg_dump to
-        # share our snapshot; counting just before is close enough to detect a lost table.
-        manifest["counts"] = row_counts()
-        kind = dump_database(str(dump))
+        kind, manifest["counts"] = dump_database(str(dump))
         member = DATABASE_MEMBERS[kind]
         manifest["database"] = {
             "vendor": kind,
