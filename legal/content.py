@@ -122,7 +122,7 @@ de tout dossier public et ne sont remises qu'après vérification de vos droits.
 et les dates, jamais le contact ni les pièces.</p>
 <h3>La recherche : un journal anonyme</h3>
 <p>Pour améliorer la recherche, chaque recherche est comptée avec : la requête après
-normalisation (minuscules, sans accents), l'onglet, les filtres choisis, le nombre de
+normalisation (minuscules, sans accents, mots réduits à leur racine), l'onglet, les filtres choisis, le nombre de
 résultats, la durée, le moteur utilisé et la date. <strong>Ni votre compte, ni votre adresse IP,
 ni votre session ne sont enregistrés</strong> : ce journal ne permet pas de savoir qui a cherché
 quoi. Évitez tout de même de taper des données personnelles dans la barre de recherche.</p>
