@@ -2,7 +2,8 @@
 
 Facts come from the code (what is stored, for how long, which cookies) and from the sector's
 documents (../shared/domain/: the ANCT's programme Société Numérique runs Les Bases, contact
-societe.numerique@anct.gouv.fr). What no document gives is marked « [À compléter par
+societe.numerique@anct.gouv.fr). The ANCT's postal address (20 avenue de Ségur) is the one it
+publishes, not from those documents: check it with the operator. What no document gives is marked « [À compléter par
 l'opérateur : …] » so that nobody publishes an invented name or address: the accessibility and
 data pages keep their promises only if the operator fills those gaps.
 """
