@@ -10,6 +10,7 @@ from base import media
 from base.api import api_router
 from base.sitemap import SITEMAPS, robots_txt
 from base.urls import profile_urlpatterns
+from ops.health import HealthView
 
 urlpatterns = [
     path("django-admin/", admin.site.urls),
@@ -28,6 +29,8 @@ urlpatterns = [
     path("api/v2/", api_router.urls),
     path("sitemap.xml", sitemap_view, {"sitemaps": SITEMAPS}, name="sitemap"),
     path("robots.txt", robots_txt, name="robots_txt"),
+    # Operations: database, cache, storage, search engine (ops.health).
+    path("sante/", HealthView.as_view(), name="health"),
     re_path(r"^media/(?P<path>.+)$", media.serve, name="media"),
 ]
 
@@ -37,3 +40,6 @@ if settings.DEBUG:
     urlpatterns += staticfiles_urlpatterns()
 
 urlpatterns += [path("", include(wagtail_urls))]
+
+# While the database is down: a French 503 page with Retry-After (ops.views).
+handler500 = "ops.views.server_error"

@@ -107,6 +107,10 @@ class Command(BaseCommand):
 
         self.check_setup()
         self.check_content()
+        # The Site says where the site lives (BASE_URL): sitemap, API and full URLs follow it.
+        from ops.site import align_site_with_base_url
+
+        align_site_with_base_url()
 
         try:
             self.load_organisations()
