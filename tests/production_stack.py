@@ -224,9 +224,9 @@ class Stack:
 
 
 def production_environment(root, https_port, database_url):
-    """The environment the README documents, with this stack's ports and folders."""
+    """The environment the README documents, with this stack's ports and folders (compose.yaml
+    sets the same variables: tests/test_compose.py)."""
     return {
-        **{k: v for k, v in os.environ.items() if not k.startswith(("DJANGO_", "PYTEST"))},
         "DJANGO_SETTINGS_MODULE": "config.settings.production",
         "SECRET_KEY": secrets.token_urlsafe(50),
         "BASE_URL": f"https://127.0.0.1:{https_port}",
@@ -240,7 +240,6 @@ def production_environment(root, https_port, database_url):
         "MEDIA_ACCEL_REDIRECT": "/protected-media",
         "RATE_LIMIT_IP_HEADER": "HTTP_X_REAL_IP",
         "LOG_LEVEL": "ERROR",
-        "PYTHONPATH": str(REPO),
     }
 
 
@@ -319,9 +318,16 @@ def start_stack():
     https_port, http_port, app_port = free_port(), free_port(), free_port()
     relay = TcpRelay(urllib.parse.urlsplit(POSTGRES_URL).port or 5432)
     relay.start()
-    env = production_environment(
-        root, https_port, f"{POSTGRES_URL.rsplit('@', 1)[0]}@127.0.0.1:{relay.port}/{database}"
-    )
+    inherited = {k: v for k, v in os.environ.items() if not k.startswith(("DJANGO_", "PYTEST"))}
+    env = {
+        **inherited,
+        "PYTHONPATH": str(REPO),
+        **production_environment(
+            root,
+            https_port,
+            f"{POSTGRES_URL.rsplit('@', 1)[0]}@127.0.0.1:{relay.port}/{database}",
+        ),
+    }
     direct_env = {**env, "DATABASE_URL": f"{POSTGRES_URL}/{database}"}
     stack = Stack(
         root=root,
