@@ -93,13 +93,13 @@ def test_nginx_serves_the_folders_the_application_writes(compose):
 def test_scheduled_jobs_name_real_commands(compose):
     crontab = (REPO / "deploy" / "cron" / "bases-communes").read_text()
     jobs = [
-        line.split()[6:]
+        line.split()[5:]
         for line in crontab.splitlines()
         if line.strip() and not line.startswith("#") and "=" not in line.split()[0]
     ]
     commands = get_commands()
-    names = {job[1] for job in jobs}
+    names = {job[2] for job in jobs}
     assert {"label_nec_reminders", "send_digests", "search_index"} <= names
     assert names <= set(commands), names - set(commands)
-    assert all(job[0] == "/srv/bases/deploy/bin/manage" for job in jobs)
+    assert all(job[0] == "bases" and job[1] == "/srv/bases/deploy/bin/manage" for job in jobs)
     assert (REPO / "deploy" / "bin" / "manage").stat().st_mode & 0o111
