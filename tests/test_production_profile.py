@@ -164,6 +164,24 @@ def test_private_media_go_through_the_permission_check(stack, chrome, http):
     chrome.delete_all_cookies()
 
 
+def test_the_application_receives_the_client_address_from_nginx_only(stack, http):
+    """A client cannot choose the address the rate limits count (RATE_LIMIT_IP_HEADER)."""
+    response = http.request(
+        "GET",
+        stack.url("/robots.txt?adresse"),
+        headers={"X-Real-IP": "203.0.113.7", "X-Forwarded-For": "203.0.113.8"},
+    )
+    assert response.status == 200
+    deadline = time.monotonic() + 5
+    while not (
+        lines := [x for x in stack.log("gunicorn-access.log").splitlines() if "?adresse" in x]
+    ):
+        assert time.monotonic() < deadline
+        time.sleep(0.1)
+    _, real_ip, forwarded_for = lines[-1].split("|")
+    assert (real_ip, forwarded_for) == ("127.0.0.1", "127.0.0.1")
+
+
 def test_static_files_are_compressed_and_cached(stack, http):
     manifest = json.loads((stack.root / "static" / "staticfiles.json").read_text())["paths"]
     hashed = manifest["dsfr/dist/dsfr/dsfr.min.css"]
