@@ -275,7 +275,12 @@ def _create_database(name, env):
             else:
                 conn.execute(f'ALTER DATABASE "{building}" RENAME TO "{template}"')
     with _admin_connection() as conn:
-        conn.execute(f'DROP DATABASE IF EXISTS "{name}"')
+        # Databases of earlier runs whose process is gone (killed before its cleanup).
+        for (old,) in conn.execute(
+            "SELECT datname FROM pg_database WHERE datname ~ '^bc_prodprofile_[0-9]+$'"
+        ).fetchall():
+            if old == name or not Path(f"/proc/{old.rsplit('_', 1)[1]}").exists():
+                conn.execute(f'DROP DATABASE IF EXISTS "{old}" WITH (FORCE)')
         conn.execute(f'CREATE DATABASE "{name}" TEMPLATE "{template}"')
 
 
