@@ -51,7 +51,7 @@ if not SECURE_HSTS_PRELOAD:
     # flaw `check --deploy` should report.
     SILENCED_SYSTEM_CHECKS = ["security.W021"]
 
-# The rate limits of the account forms (base.ratelimit) count attempts in the cache: it must be
+# The rate limits of the account forms (accounts.ratelimit) count attempts in the cache: it must be
 # shared by every worker. The database cache needs no other server (`manage.py createcachetable`).
 CACHES = {
     "default": {
