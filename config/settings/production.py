@@ -1,4 +1,3 @@
-# ruff: noqa: F405  (names from the star import of common)
 """Production: behind nginx (deploy/nginx/bases-communes.conf), PostgreSQL, SMTP, the task worker.
 
 Everything comes from the environment (README « Running in production »); the settings refuse
@@ -10,6 +9,8 @@ from urllib.parse import urlsplit
 from django.core.exceptions import ImproperlyConfigured
 
 from .common import *  # noqa: F403
+
+# ruff: noqa: F405  (names from the star import of common)
 
 if not SECRET_KEY:
     raise ImproperlyConfigured("SECRET_KEY doit être défini en production.")
