@@ -45,7 +45,6 @@ from wagtail.models import ReferenceIndex
 from wagtail_factories import DocumentFactory
 from base.models import Role, Visibility
 from ops.site import align_site_with_base_url
-from search.lifecycle import drain
 from tests.factories import (
     PASSWORD, BaseMembershipFactory, BasePageFactory, ImageFactory, ResourcePageFactory,
     UserFactory,
@@ -75,7 +74,7 @@ private_document = DocumentFactory(
 member = BaseMembershipFactory(base=private_base, role=Role.CONTRIBUTOR).user
 outsider = UserFactory()
 superuser = UserFactory(superuser=True)
-drain()
+# No drain() here: the publications above queued the index updates for the worker.
 with transaction.atomic():
     ReferenceIndex.create_or_update_for_object(public_resource)
 print(json.dumps({
@@ -372,12 +371,17 @@ def start_stack():
             *("--http-listen", f"127.0.0.1:{http_port}"),
         )
         _create_database(database, direct_env)
-        seeded = stack.manage(
-            "shell",
-            "-c",
-            SEED,
-            env={**direct_env, "TASKS_BACKEND": "django_tasks.backends.immediate.ImmediateBackend"},
+        # The task worker, as deploy/systemd/bases-communes-worker.service starts it.
+        worker = subprocess.Popen(
+            [PYTHON, "manage.py", "db_worker", "--queue-name", "*", "--no-startup-delay"],
+            cwd=REPO,
+            env=env,
+            stdout=open(root / "worker.log", "w"),  # noqa: SIM115
+            stderr=subprocess.STDOUT,
+            start_new_session=True,
         )
+        stack.processes.append(worker)
+        seeded = stack.manage("shell", "-c", SEED, env=direct_env)
         stack.seed = json.loads(seeded.stdout.strip().splitlines()[-1])
         site = root / "bases-communes.conf"
         site.write_text(finish(nginx_site, "nginx_config"))

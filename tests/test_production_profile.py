@@ -290,6 +290,24 @@ def test_absolute_addresses_name_the_configured_host(stack, http):
         assert item["meta"]["html_url"].startswith(stack.base_url + "/")
 
 
+def test_the_worker_runs_the_queued_index_updates(stack, http):
+    """The seed's publications queued the search index updates (django_tasks_db); the worker
+    sends them, and the search page finds the resource."""
+    deadline = time.monotonic() + 60
+    while True:
+        statuses = _query(
+            stack,
+            "SELECT status FROM django_tasks_database_dbtaskresult "
+            "WHERE task_path LIKE '%%drain_pending_updates'",
+        )
+        if statuses and all(status == "SUCCESSFUL" for (status,) in statuses):
+            break
+        assert time.monotonic() < deadline, (statuses, stack.log("worker.log")[-2000:])
+        time.sleep(0.5)
+    page = http.request("GET", stack.url("/rechercher/?q=atelier")).data.decode()
+    assert "Atelier ouvert" in page
+
+
 def test_the_health_endpoint_says_every_part_works(stack, http):
     response = http.request("GET", stack.url("/sante/?format=json"))
     assert response.status == 200
@@ -346,6 +364,13 @@ def _psql(stack, sql):
 
     with psycopg.connect(_direct_url(stack), autocommit=True) as conn:
         conn.execute(sql)
+
+
+def _query(stack, sql):
+    import psycopg
+
+    with psycopg.connect(_direct_url(stack), autocommit=True) as conn:
+        return conn.execute(sql).fetchall()
 
 
 # Configuration checks (no stack needed) ------------------------------------------------------
