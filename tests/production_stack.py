@@ -7,9 +7,10 @@ DATABASE_URL the rest of the suite uses: the module runs once per `make test` (t
 the PostgreSQL pass deselects it with `-m "not production"`). gunicorn reaches PostgreSQL
 through a small TCP relay, so that a test can cut the database off and bring it back.
 
-The migrated, empty database is kept as a PostgreSQL template named after a digest of the
-migrations (`bc_prodprofile_tpl_<digest>`): later runs copy it in a second instead of migrating
-for half a minute.
+The migrated and seeded database is kept as a PostgreSQL template named after a digest of the
+migrations, the packages and the seed (`bc_prodprofile_tpl_<digest>`), its uploaded files in
+$TMPDIR/bc-prodprofile-cache/<digest>: later runs copy them instead of migrating and seeding
+for a minute.
 """
 
 import contextlib
@@ -39,20 +40,14 @@ POSTGRES_URL = os.environ.get(
 
 SEED = r"""
 import json, os
-from django.core.management import call_command
 from django.db import transaction
 from wagtail.models import ReferenceIndex
 from wagtail_factories import DocumentFactory
 from base.models import Role, Visibility
-from ops.site import align_site_with_base_url
 from tests.factories import (
     PASSWORD, BaseMembershipFactory, BasePageFactory, ImageFactory, ResourcePageFactory,
     UserFactory,
 )
-
-# What `migrate` does after its migrations in production (ops.site).
-call_command("createcachetable", verbosity=0)
-align_site_with_base_url()
 
 public_base = BasePageFactory(title="Base ouverte des médiateurs")
 public_image = ImageFactory(title="Affiche publique")
@@ -182,12 +177,15 @@ def _admin_connection():
     return psycopg.connect(f"{POSTGRES_URL}/postgres", autocommit=True, connect_timeout=5)
 
 
-def migrations_digest():
+def content_digest():
+    """What the cached database and media depend on: migrations, packages, the seed."""
     digest = hashlib.sha256()
-    for path in sorted(REPO.glob("*/migrations/*.py")):
+    paths = [*sorted(REPO.glob("*/migrations/*.py")), REPO / "requirements.lock"]
+    paths.append(REPO / "tests" / "factories.py")
+    for path in paths:
         digest.update(path.relative_to(REPO).as_posix().encode())
         digest.update(path.read_bytes())
-    digest.update((REPO / "requirements.lock").read_bytes())
+    digest.update(SEED.encode())
     return digest.hexdigest()[:16]
 
 
@@ -242,27 +240,44 @@ def production_environment(root, https_port, database_url):
     }
 
 
-def _create_database(name, env):
-    """A migrated database `name`: copied from the template of these migrations, which is made
-    (migrated once) when missing."""
-    template = f"bc_prodprofile_tpl_{migrations_digest()}"
+def _create_database(name, env, media_root):
+    """Database `name` migrated and seeded, and its uploaded files in `media_root`; returns what
+    the seed made (SEED's JSON).
+
+    Both are copies: of a PostgreSQL template and a folder named after `content_digest()`, made
+    (migrate, then SEED) when missing. Publications in the seed queued index updates, which the
+    copy keeps for the worker."""
+    digest = content_digest()
+    template = f"bc_prodprofile_tpl_{digest}"
+    cache = Path(tempfile.gettempdir()) / "bc-prodprofile-cache" / digest
     with _admin_connection() as conn:
         exists = conn.execute("SELECT 1 FROM pg_database WHERE datname = %s", [template]).fetchone()
-    if not exists:
+    if not (exists and (cache / "seed.json").is_file()):
         building = f"{template}_{os.getpid()}"
+        building_media = cache.with_name(f"{digest}-{os.getpid()}")
+        shutil.rmtree(building_media, ignore_errors=True)
         with _admin_connection() as conn:
             conn.execute(f'DROP DATABASE IF EXISTS "{building}"')
             conn.execute(f'CREATE DATABASE "{building}"')
-        subprocess.run(
-            [PYTHON, "manage.py", "migrate", "--noinput", "-v0"],
-            cwd=REPO,
-            env={**env, "DATABASE_URL": f"{POSTGRES_URL}/{building}"},
-            check=True,
-            capture_output=True,
-            timeout=600,
-        )
+        build_env = {
+            **env,
+            "DATABASE_URL": f"{POSTGRES_URL}/{building}",
+            "MEDIA_ROOT": str(building_media / "media"),
+        }
+        for args in (["migrate", "--noinput", "-v0"], ["shell", "-c", SEED]):
+            done = subprocess.run(
+                [PYTHON, "manage.py", *args],
+                cwd=REPO,
+                env=build_env,
+                capture_output=True,
+                text=True,
+                timeout=600,
+            )
+            if done.returncode:
+                raise RuntimeError(f"{args[0]} a échoué :\n{done.stderr}")
+        (building_media / "seed.json").write_text(done.stdout.strip().splitlines()[-1])
         with _admin_connection() as conn:
-            # Older templates (other migrations) are dropped; a concurrent run may have won.
+            # Older templates are dropped; a concurrent run may have won.
             for (old,) in conn.execute(
                 "SELECT datname FROM pg_database WHERE datname LIKE 'bc\\_prodprofile\\_tpl\\_%%' "
                 "AND datname <> %s AND datname NOT LIKE %s",
@@ -273,6 +288,12 @@ def _create_database(name, env):
                 conn.execute(f'DROP DATABASE "{building}"')
             else:
                 conn.execute(f'ALTER DATABASE "{building}" RENAME TO "{template}"')
+        for old in cache.parent.iterdir():
+            if old not in (cache, building_media):
+                shutil.rmtree(old, ignore_errors=True)
+        if not cache.exists():
+            building_media.rename(cache)
+        shutil.rmtree(building_media, ignore_errors=True)
     with _admin_connection() as conn:
         # Databases of earlier runs whose process is gone (killed before its cleanup).
         for (old,) in conn.execute(
@@ -281,6 +302,9 @@ def _create_database(name, env):
             if old == name or not Path(f"/proc/{old.rsplit('_', 1)[1]}").exists():
                 conn.execute(f'DROP DATABASE IF EXISTS "{old}" WITH (FORCE)')
         conn.execute(f'CREATE DATABASE "{name}" TEMPLATE "{template}"')
+    if (cache / "media").is_dir():
+        shutil.copytree(cache / "media", media_root)
+    return json.loads((cache / "seed.json").read_text())
 
 
 def _certificate(root):
@@ -370,7 +394,10 @@ def start_stack():
             *("--https-listen", f"127.0.0.1:{https_port}"),
             *("--http-listen", f"127.0.0.1:{http_port}"),
         )
-        _create_database(database, direct_env)
+        stack.seed = _create_database(database, direct_env, root / "media")
+        # As the README says: `migrate` (nothing left to apply) aligns the Site with this run's
+        # BASE_URL and makes sure of the cache table.
+        stack.manage("migrate", "--noinput", "-v0", env=direct_env)
         # The task worker, as deploy/systemd/bases-communes-worker.service starts it.
         worker = subprocess.Popen(
             [PYTHON, "manage.py", "db_worker", "--queue-name", "*", "--no-startup-delay"],
@@ -381,8 +408,6 @@ def start_stack():
             start_new_session=True,
         )
         stack.processes.append(worker)
-        seeded = stack.manage("shell", "-c", SEED, env=direct_env)
-        stack.seed = json.loads(seeded.stdout.strip().splitlines()[-1])
         site = root / "bases-communes.conf"
         site.write_text(finish(nginx_site, "nginx_config"))
         finish(collect, "collectstatic")
