@@ -25,6 +25,7 @@ urlpatterns = [
     path("", include("veille.urls")),
     path("", include("label.urls")),
     path("", include("portal.urls")),
+    path("", include("ops.urls")),
 ]
 
 if settings.DEBUG:
@@ -33,3 +34,6 @@ if settings.DEBUG:
     urlpatterns += staticfiles_urlpatterns()
 
 urlpatterns += [path("", include(wagtail_urls))]
+
+# While the database is down: a French 503 page with Retry-After (ops.views).
+handler500 = "ops.views.server_error"

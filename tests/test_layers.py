@@ -12,6 +12,7 @@ PACKAGES = [
     "config",
     "demo",
     "backups",
+    "ops",
     "portal",
     "legal",
     "veille",
