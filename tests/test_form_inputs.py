@@ -42,7 +42,6 @@ PROJECT_APPS = (
     "label",
     "portal",
     "legal",
-    "backups",
 )
 
 # Form classes no page of the walk shows, and why.

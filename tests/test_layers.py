@@ -11,7 +11,6 @@ LINT_IMPORTS = Path(sys.executable).parent / "lint-imports"
 PACKAGES = [
     "config",
     "demo",
-    "backups",
     "ops",
     "portal",
     "legal",

@@ -25,7 +25,6 @@ ALLOWED_HOSTS = [h for h in os.environ.get("ALLOWED_HOSTS", "").split(",") if h]
 INSTALLED_APPS = [
     "ops",
     "demo",
-    "backups",
     "portal",
     "legal",
     "veille",

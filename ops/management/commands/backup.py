@@ -1,13 +1,13 @@
 """`manage.py backup <dossier>` — the database, the media and the label evidence, in one archive.
 
-Writes `<dossier>/bases-communes-AAAAMMJJ-HHMMSS.tar` (see backups.archive for what it holds and
+Writes `<dossier>/bases-communes-AAAAMMJJ-HHMMSS.tar` (see ops.backups for what it holds and
 why). `--keep N` then deletes all but the N most recent archives of the folder. Exits non-zero
 on failure, with a message in French; an interrupted run leaves only a `.partial` file.
 """
 
 from django.core.management.base import BaseCommand, CommandError
 
-from backups import archive
+from ops import backups as archive
 from search.management.commands.search_index import ProgressBar
 
 

@@ -17,7 +17,7 @@ import io
 from django.core.management import call_command
 from django.core.management.base import BaseCommand, CommandError
 
-from backups import archive
+from ops import backups as archive
 from search.management.commands.search_index import ProgressBar
 
 
