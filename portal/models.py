@@ -1,5 +1,7 @@
-"""The home page of the site: search, featured bases and collections, latest resources."""
+"""The home page of the site (search, featured bases and collections, latest resources), and
+the feedback people give on the platform itself."""
 
+from django.conf import settings
 from django.db import models
 from django.utils.translation import gettext_lazy as _
 from modelcluster.fields import ParentalKey
@@ -51,3 +53,60 @@ class HomeFeaturedCollection(Orderable):
     )
 
     panels = [FieldPanel("collection")]
+
+
+class FeedbackKind(models.TextChoices):
+    MISSING = "manque", _("Il manque quelque chose")
+    BROKEN = "probleme", _("Quelque chose ne fonctionne pas")
+    IDEA = "idee", _("Une idée, une suggestion")
+    OTHER = "autre", _("Autre chose")
+
+
+class FeedbackStatus(models.TextChoices):
+    NEW = "nouveau", _("À traiter")
+    IN_PROGRESS = "en_cours", _("En cours")
+    DONE = "traite", _("Traité")
+    DISMISSED = "classe", _("Classé sans suite")
+
+
+class FeedbackRating(models.IntegerChoices):
+    VERY_BAD = 1, _("Très insatisfait")
+    BAD = 2, _("Plutôt insatisfait")
+    GOOD = 3, _("Plutôt satisfait")
+    VERY_GOOD = 4, _("Très satisfait")
+
+
+class PlatformFeedback(models.Model):
+    """« Donner mon avis sur la plateforme »: what is missing or broken, told to the platform's
+    team, who triage it in the admin. No account needed; nothing personal unless given."""
+
+    kind = models.CharField(_("sujet"), max_length=20, choices=FeedbackKind.choices)
+    message = models.TextField(_("message"), max_length=4000)
+    rating = models.PositiveSmallIntegerField(
+        _("satisfaction"), choices=FeedbackRating.choices, null=True, blank=True
+    )
+    email = models.EmailField(_("adresse e-mail pour vous répondre"), blank=True)
+    page_url = models.CharField(_("page d'où l'avis est donné"), max_length=500, blank=True)
+    author = models.ForeignKey(
+        settings.AUTH_USER_MODEL,
+        verbose_name=_("personne connectée"),
+        null=True,
+        blank=True,
+        on_delete=models.SET_NULL,
+        related_name="+",
+    )
+    created_at = models.DateTimeField(_("reçu le"), auto_now_add=True, db_index=True)
+    status = models.CharField(
+        _("suivi"), max_length=20, choices=FeedbackStatus.choices, default=FeedbackStatus.NEW
+    )
+    staff_note = models.TextField(_("note de l'équipe"), blank=True)
+
+    panels = [FieldPanel("status"), FieldPanel("staff_note")]
+
+    class Meta:
+        verbose_name = _("avis sur la plateforme")
+        verbose_name_plural = _("avis sur la plateforme")
+        ordering = ["-created_at", "-pk"]
+
+    def __str__(self):
+        return f"{self.get_kind_display()} — {self.message[:60]}"

@@ -1,14 +1,18 @@
-"""Public profiles (/profils/<username>/): a person's bases and resources, as the reader may see
-them — a page across accounts, bases and resources, hence here."""
+"""Pages across the apps: public profiles (/profils/<username>/: a person's bases and
+resources, as the reader may see them) and « Donner mon avis sur la plateforme »."""
 
 from django.contrib.auth import get_user_model
+from django.db import transaction
 from django.http import Http404
-from django.shortcuts import render
+from django.shortcuts import redirect, render
+from django.utils.translation import gettext as _
+from django.views.decorators.http import require_http_methods
 
 from base.listing import paginate, visible_bases
 from ressources.listing import attach_bases, resource_cards, visible_resources
 from ressources.models import ResourceCredit, ResourceVersion
 
+from . import feedback
 from .listing import base_cards
 
 User = get_user_model()
@@ -51,3 +55,45 @@ def profile(request, username):
             "is_self": viewer.is_authenticated and viewer.pk == person.pk,
         },
     )
+
+
+@require_http_methods(["GET", "POST"])
+def platform_feedback(request):
+    """« Donner mon avis sur la plateforme » (see portal.feedback)."""
+    status = 200
+    if request.method == "POST":
+        form = feedback.FeedbackForm(request.POST)
+        if form.is_bot():
+            return redirect("platform_feedback_sent")
+        if feedback.over_limit(request):
+            form.add_error(
+                None,
+                _(
+                    "Vous avez déjà envoyé plusieurs avis dans l'heure : merci ! Réessayez un peu "
+                    "plus tard, votre message est conservé ci-dessous."
+                ),
+            )
+            status = 429
+        elif form.is_valid():
+            with transaction.atomic():
+                item = form.save(commit=False)
+                item.page_url = feedback.safe_page(item.page_url, request)
+                if request.user.is_authenticated:
+                    item.author = request.user
+                item.save()
+                feedback.tell_the_team(item)
+            return redirect("platform_feedback_sent")
+        else:
+            status = 400
+    else:
+        origin = request.GET.get("depuis") or request.META.get("HTTP_REFERER", "")
+        form = feedback.FeedbackForm(initial={"page_url": feedback.safe_page(origin, request)})
+    form.initial["jeton"] = feedback.new_stamp()
+    if form.is_bound:
+        form.data = form.data.copy()
+        form.data["jeton"] = feedback.new_stamp()
+    return render(request, "portal/feedback.html", {"form": form}, status=status)
+
+
+def platform_feedback_sent(request):
+    return render(request, "portal/feedback_sent.html")
