@@ -110,3 +110,28 @@ class PlatformFeedback(models.Model):
 
     def __str__(self):
         return f"{self.get_kind_display()} — {self.message[:60]}"
+
+
+class DailyResourceStat(models.Model):
+    """How many times a resource was read and its files downloaded, one row per resource and
+    day: counted without cookies, without addresses, without any trace of who (see
+    portal/statistics.py); robots are not counted."""
+
+    resource = models.ForeignKey(
+        "ressources.ResourcePage",
+        verbose_name=_("ressource"),
+        on_delete=models.CASCADE,
+        related_name="daily_stats",
+    )
+    day = models.DateField(_("jour"))
+    views = models.PositiveIntegerField(_("consultations"), default=0)
+    downloads = models.PositiveIntegerField(_("téléchargements"), default=0)
+
+    class Meta:
+        verbose_name = _("fréquentation d'une ressource")
+        verbose_name_plural = _("fréquentation des ressources")
+        constraints = [
+            models.UniqueConstraint(
+                fields=["resource", "day"], name="one_stat_per_resource_and_day"
+            )
+        ]

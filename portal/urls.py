@@ -10,6 +10,8 @@ from .sitemap import SITEMAPS, robots_txt
 
 urlpatterns = [
     path("profils/<str:username>/", views.profile, name="profile"),
+    path("statistiques/", views.platform_statistics, name="statistics"),
+    path("statistiques/<slug:table>.csv", views.platform_statistics_csv, name="statistics_csv"),
     path("donner-mon-avis/", views.platform_feedback, name="platform_feedback"),
     path("donner-mon-avis/merci/", views.platform_feedback_sent, name="platform_feedback_sent"),
     path("api/v2/", api_router.urls),

@@ -12,7 +12,7 @@ from base.listing import paginate, visible_bases
 from ressources.listing import attach_bases, resource_cards, visible_resources
 from ressources.models import ResourceCredit, ResourceVersion
 
-from . import feedback
+from . import feedback, statistics
 from .listing import base_cards
 
 User = get_user_model()
@@ -97,3 +97,87 @@ def platform_feedback(request):
 
 def platform_feedback_sent(request):
     return render(request, "portal/feedback_sent.html")
+
+
+def _statistics_context(figures, scope_label, csv_base, csv_suffix=".csv"):
+    from label.charts import bar_chart, column_chart, month_short
+
+    monthly = figures["monthly"]
+    labels = monthly["keys"]
+    charts = {
+        "publications": column_chart(
+            "chart-publications",
+            _("Nouvelles ressources et versions publiées, par mois"),
+            _("Sur les douze derniers mois, %(scope)s.") % {"scope": scope_label},
+            labels,
+            [
+                (_("Nouvelles ressources"), monthly["resources"]),
+                (_("Versions"), monthly["versions"]),
+            ],
+        ),
+        "audience": column_chart(
+            "chart-audience",
+            _("Consultations et téléchargements, par mois"),
+            _("Sur les douze derniers mois, %(scope)s.") % {"scope": scope_label},
+            labels,
+            [(_("Consultations"), monthly["views"]), (_("Téléchargements"), monthly["downloads"])],
+        ),
+    }
+    for key, title in (
+        ("most_consulted", _("Les ressources les plus consultées")),
+        ("most_reused", _("Les ressources les plus réutilisées")),
+        ("most_improved", _("Les ressources les plus améliorées")),
+        ("by_region", _("Ressources par région")),
+        ("by_theme", _("Ressources par thématique")),
+    ):
+        rows = [(row[0], row[1]) for row in figures.get(key, [])]
+        if rows:
+            charts[key] = bar_chart(f"chart-{key}", title, title, rows)
+    months = [
+        (month_short(key), *values)
+        for key, *values in zip(
+            labels,
+            monthly["resources"],
+            monthly["versions"],
+            monthly["views"],
+            monthly["downloads"],
+            strict=True,
+        )
+    ]
+    return {
+        "figures": figures,
+        "charts": charts,
+        "months": months,
+        "csv_base": csv_base,
+        "csv_suffix": csv_suffix,
+    }
+
+
+def platform_statistics(request):
+    """/statistiques/: the public figures of the commons (see portal.statistics)."""
+    figures = statistics.figures_for(statistics.Scope())
+    context = _statistics_context(figures, _("bases publiques"), "/statistiques/")
+    return render(request, "portal/statistics.html", {**context, "base": None})
+
+
+def platform_statistics_csv(request, table):
+    if table not in statistics.TABLES:
+        raise Http404
+    figures = statistics.figures_for(statistics.Scope())
+    return statistics.csv_response(figures, table, "bases-communes")
+
+
+def base_statistics(request, base, table=None):
+    """The same figures for one base, for those who manage it (route `statistiques/`)."""
+    if not base.user_can_manage(request.user):
+        raise Http404
+    figures = statistics.figures_for(statistics.Scope(base))
+    if table is not None:
+        if table not in statistics.TABLES or table == "recherches-sans-resultat":
+            raise Http404
+        return statistics.csv_response(figures, table, base.slug)
+    url = base.url + base.reverse_subpage("statistics") + "csv/"
+    context = _statistics_context(
+        figures, _("base « %(title)s »") % {"title": base.title}, url, csv_suffix="/"
+    )
+    return render(request, "portal/statistics.html", {**context, "base": base})

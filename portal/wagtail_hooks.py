@@ -5,6 +5,7 @@ from django.utils.translation import gettext_lazy as _
 from wagtail import hooks
 from wagtail.admin.viewsets.model import ModelViewSet
 
+from . import statistics, views
 from .models import PlatformFeedback
 from .page_context import bases_index_context
 
@@ -34,3 +35,14 @@ class PlatformFeedbackViewSet(ModelViewSet):
 @hooks.register("register_admin_viewset")
 def register_platform_feedback_viewset():
     return PlatformFeedbackViewSet("platform_feedback")
+
+
+@hooks.register("before_serve_page")
+def count_resource_view(page, request, serve_args, serve_kwargs):
+    """Readings of resources, for /statistiques/ (no cookie, no trace of who)."""
+    statistics.count_view(page, request)
+
+
+@hooks.register("base_page_route_views")
+def page_route_views():
+    return {"base_statistics": views.base_statistics}
