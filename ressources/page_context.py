@@ -86,6 +86,32 @@ def resource_context(page, request):
         "related_resources": related_resources,
         "containing_collections": collections,
         "share_panel": share_panel_context(page, request),
+        **review_context(page, request),
+    }
+
+
+def review_context(page, request):
+    """The avis box of a resource page: the figures, and the person's form (see
+    ressources.reviews)."""
+    from . import reviews
+    from .community_forms import ReviewForm
+    from .models import ResourceReview
+
+    user = request_user(request)
+    if not page.pk:
+        return {}
+    own = None
+    if user.is_authenticated:
+        own = ResourceReview.objects.filter(resource=page, author=user).first()
+    can_review = reviews.can_review(user, page) and not getattr(request, "share_link_view", False)
+    initial = {"usefulness": own.usefulness, "comment": own.comment} if own else None
+    return {
+        "reviews_enabled": page.base.reviews_enabled,
+        "summary": reviews.summary(page),
+        "review_count": reviews.visible(page).count(),
+        "can_review": can_review,
+        "own_review": own,
+        "form": ReviewForm(initial=initial) if can_review else None,
     }
 
 

@@ -1,9 +1,11 @@
-"""Public URLs of personal collections: « Mes collections » under /compte/, and the page of each
-collection under /collections/ (included at the root by config/urls.py, before Wagtail's pages)."""
+"""Public URLs of the resources outside the page tree: personal collections (« Mes collections »
+under /compte/, each collection under /collections/) and the topic pages (/mots-cles/<tag>/,
+/thematiques/<theme>/)."""
 
 from django.urls import path
 
 from .views import personal_collections as views
+from .views import topics
 
 urlpatterns = [
     path("compte/collections/", views.my_collections, name="my_personal_collections"),
@@ -37,4 +39,6 @@ urlpatterns = [
         views.collection_detail,
         name="personal_collection",
     ),
+    path("mots-cles/<str:slug>/", topics.tag_page, name="tag_page"),
+    path("thematiques/<slug:slug>/", topics.theme_page, name="theme_page"),
 ]

@@ -92,6 +92,11 @@ def register_moderation_actions(actions):
         _("Signalement classé sans suite"),
         _("Signalement classé sans suite"),
     )
+    actions.register_action(
+        moderation.RESOLVE_HIDE_REVIEW,
+        _("Avis masqué par la modération"),
+        _("Avis masqué à la suite d'un signalement"),
+    )
 
 
 @hooks.register("base_page_context")

@@ -30,6 +30,7 @@ FACETS = {
     "region": "region",
     "department": "departement",
     "language": "langue",
+    "tags": "mot-cle",
     "label": "label",
 }
 # The facets the documents of each kind carry; a tab applies and counts only those, so that a
@@ -120,6 +121,7 @@ def build_document(page):
         "beneficiaries": [],
         "professional_sectors": [],
         "tags": [],
+        "tag_slugs": [],
         "credits": [],
         "files": [],
         "licence": None,
@@ -182,6 +184,7 @@ def _resource_fields(page, base):
         "summary": page.summary,
         "body": body_text(page),
         "tags": sorted(tag.name for tag in page.tags.all()),
+        "tag_slugs": sorted(tag.slug for tag in page.tags.all()),
         "credits": [credit.name for credit in page.credits.all()],
         "files": files,
         "licence": {
@@ -234,5 +237,7 @@ def facet_values(document):
         yield "department", document["department"]
     if document["language"]:
         yield "language", document["language"]
+    for slug in document.get("tag_slugs", ()):
+        yield "tags", slug
     if document["label"]:
         yield "label", document["label"]

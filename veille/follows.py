@@ -34,6 +34,7 @@ from ressources.models import (
     CollectionItem,
     ResourceCollectionPage,
     ResourcePage,
+    ResourceTag,
     ResourceVersion,
 )
 from ressources.signals import version_published
@@ -50,27 +51,34 @@ UNSUBSCRIBE_SALT = "base.veille.digest-unsubscribe"
 # Following -----------------------------------------------------------------------------------
 
 
-def follow_filter(user, *, page=None, organisation=None):
-    if page is not None:
-        return Follow.objects.filter(user=user, page_id=page.pk)
-    return Follow.objects.filter(user=user, organisation_id=organisation.pk)
+def _target(targets):
+    """The one (field, object) named among follow_filter's keyword arguments."""
+    given = [(name, obj) for name, obj in targets.items() if obj is not None]
+    if len(given) != 1 or given[0][0] not in Follow.TARGETS:
+        raise ValueError("Follow exactly one of: " + ", ".join(Follow.TARGETS))
+    return given[0]
 
 
-def is_following(user, *, page=None, organisation=None):
+def follow_filter(user, **targets):
+    """The person's follow of one target: `page=`, `organisation=`, `term=`, `tag=` or
+    `person=`."""
+    name, obj = _target(targets)
+    return Follow.objects.filter(user=user, **{f"{name}_id": obj.pk})
+
+
+def is_following(user, **targets):
     if not user.is_authenticated:
         return False
-    return follow_filter(user, page=page, organisation=organisation).exists()
+    return follow_filter(user, **targets).exists()
 
 
-def set_following(user, following, *, page=None, organisation=None):
+def set_following(user, following, **targets):
     """Follow or stop following; idempotent (a double submission changes nothing more)."""
+    name, obj = _target(targets)
     if following:
-        if page is not None:
-            Follow.objects.get_or_create(user=user, page_id=page.pk)
-        else:
-            Follow.objects.get_or_create(user=user, organisation_id=organisation.pk)
+        Follow.objects.get_or_create(user=user, **{f"{name}_id": obj.pk})
     else:
-        follow_filter(user, page=page, organisation=organisation).delete()
+        Follow.objects.filter(user=user, **{f"{name}_id": obj.pk}).delete()
 
 
 # What one follows and may still read -----------------------------------------------------------
@@ -84,17 +92,36 @@ class Scope:
     # base path → why its resources are in the feed (« la base X », « l'organisation Y »).
     base_reasons: dict = field(default_factory=dict)
     collections: dict = field(default_factory=dict)  # pk → ResourceCollectionPage
+    # Themes and tags: their new resources; people: what they publish (id → label).
+    terms: dict = field(default_factory=dict)
+    tags: dict = field(default_factory=dict)
+    people: dict = field(default_factory=dict)
 
     @property
     def is_empty(self):
-        return not (self.resource_ids or self.base_reasons or self.collections)
+        return not (
+            self.resource_ids
+            or self.base_reasons
+            or self.collections
+            or self.terms
+            or self.tags
+            or self.people
+        )
 
 
 def watch_scope(user):
-    rows = list(Follow.objects.filter(user=user).values_list("page_id", "organisation_id"))
-    page_ids = {page_id for page_id, _org in rows if page_id}
-    organisation_ids = {org_id for _page, org_id in rows if org_id}
-    scope = Scope()
+    follows = list(Follow.objects.filter(user=user).select_related("term", "tag", "person"))
+    page_ids = {f.page_id for f in follows if f.page_id}
+    organisation_ids = {f.organisation_id for f in follows if f.organisation_id}
+    scope = Scope(
+        terms={f.term_id: f.term.label for f in follows if f.term_id},
+        tags={f.tag_id: f.tag.name for f in follows if f.tag_id},
+        people={
+            f.person_id: f.person.display_name
+            for f in follows
+            if f.person_id and f.person.is_active and not f.person.deleted_at
+        },
+    )
     if page_ids:
         scope.resource_ids = set(
             visible_resources(user).filter(pk__in=page_ids).values_list("pk", flat=True)
@@ -165,14 +192,35 @@ class WatchFeed:
         self.scope = watch_scope(user)
         readable = visible_resources(user).values("pk")
         versions = ResourceVersion.objects.none()
-        if self.scope.resource_ids or self.scope.base_reasons:
+        scope = self.scope
+        if scope.resource_ids or scope.base_reasons or scope.terms or scope.tags or scope.people:
+            # Themes and tags bring their new resources (first publications), people what they
+            # publish; followed resources, bases and organisations every version.
+            first = Q(major=1, minor=0, restored_from__isnull=True)
             versions = (
                 ResourceVersion.objects.annotate(
                     base_path=Substr("resource__path", 1, BASE_PATH_LENGTH)
                 )
                 .filter(
-                    Q(resource_id__in=self.scope.resource_ids)
-                    | Q(base_path__in=list(self.scope.base_reasons))
+                    Q(resource_id__in=scope.resource_ids)
+                    | Q(base_path__in=list(scope.base_reasons))
+                    | Q(user_id__in=list(scope.people))
+                    | (
+                        first
+                        & Q(
+                            resource_id__in=ResourcePage.themes.through.objects.filter(
+                                term_id__in=list(scope.terms)
+                            ).values("resourcepage_id")
+                        )
+                    )
+                    | (
+                        first
+                        & Q(
+                            resource_id__in=ResourceTag.objects.filter(
+                                tag_id__in=list(scope.tags)
+                            ).values("content_object_id")
+                        )
+                    )
                 )
                 .filter(resource_id__in=readable)
                 .select_related("resource")
@@ -211,7 +259,9 @@ class WatchFeed:
         if isinstance(key, int):
             return self[key : key + 1][0]
         start, stop = key.start or 0, key.stop if key.stop is not None else self.count()
-        items = [self._version_item(version) for version in self.versions[:stop]]
+        versions = list(self.versions[:stop])
+        self._topic_reasons = self._topics_of([v.resource_id for v in versions])
+        items = [self._version_item(version) for version in versions]
         additions = list(self.additions[:stop])
         resources = ResourcePage.objects.in_bulk([a.resource_id for a in additions])
         items += [
@@ -227,12 +277,41 @@ class WatchFeed:
         items.sort(key=lambda item: item.date, reverse=True)
         return items[start:stop]
 
+    def _topics_of(self, resource_ids):
+        """resource id → why a followed theme or tag brings it (« la thématique X »)."""
+        reasons = {}
+        if self.scope.terms:
+            rows = ResourcePage.themes.through.objects.filter(
+                resourcepage_id__in=resource_ids, term_id__in=list(self.scope.terms)
+            ).values_list("resourcepage_id", "term_id")
+            for resource_id, term_id in rows:
+                reasons.setdefault(
+                    resource_id,
+                    _("la thématique « %(label)s »") % {"label": self.scope.terms[term_id]},
+                )
+        if self.scope.tags:
+            rows = ResourceTag.objects.filter(
+                content_object_id__in=resource_ids, tag_id__in=list(self.scope.tags)
+            ).values_list("content_object_id", "tag_id")
+            for resource_id, tag_id in rows:
+                reasons.setdefault(
+                    resource_id, _("le mot-clé « %(name)s »") % {"name": self.scope.tags[tag_id]}
+                )
+        return reasons
+
     def _version_item(self, version):
         resource = version.resource
+        base_reason = self.scope.base_reasons.get(resource.path[:BASE_PATH_LENGTH], "")
         if resource.pk in self.scope.resource_ids:
             reason = _("la ressource suivie")
+        elif base_reason:
+            reason = base_reason
+        elif version.user_id in self.scope.people:
+            reason = _("les publications de %(name)s") % {
+                "name": self.scope.people[version.user_id]
+            }
         else:
-            reason = self.scope.base_reasons.get(resource.path[:BASE_PATH_LENGTH], "")
+            reason = getattr(self, "_topic_reasons", {}).get(resource.pk, "")
         first = (version.major, version.minor) == (1, 0) and version.restored_from_id is None
         return FeedItem(
             kind=NEW_RESOURCE if first else NEW_VERSION,
@@ -406,8 +485,8 @@ def digest_recipients():
 
 @receiver(account_deleted)
 def erase_follows(sender, user, **kwargs):
-    """What a deleted account followed goes with it."""
-    Follow.objects.filter(user=user).delete()
+    """What a deleted account followed goes with it, and nobody follows it any more."""
+    Follow.objects.filter(Q(user=user) | Q(person=user)).delete()
 
 
 @receiver(version_published)

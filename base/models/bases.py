@@ -118,6 +118,14 @@ class BasePage(BaseContentMixin, RoutablePageMixin, Territory, Page):
     cover = optional_image(_("image de couverture"))
     contact_email = models.EmailField(_("e-mail de contact"), blank=True)
     website = models.URLField(_("site web"), blank=True)
+    reviews_enabled = models.BooleanField(
+        _("avis ouverts"),
+        default=True,
+        help_text=_(
+            "Les personnes inscrites peuvent dire si les ressources de la base leur ont été "
+            "utiles, avec un commentaire."
+        ),
+    )
     is_certified = models.BooleanField(
         _("certifiée"),
         default=False,
@@ -144,6 +152,7 @@ class BasePage(BaseContentMixin, RoutablePageMixin, Territory, Page):
         *Territory.territory_panels,
         FieldPanel("contribution_mode"),
         FieldPanel("visibility"),
+        FieldPanel("reviews_enabled"),
         FieldPanel("is_certified", permission="superuser"),
     ]
     search_fields = Page.search_fields + [
@@ -237,7 +246,7 @@ class BasePage(BaseContentMixin, RoutablePageMixin, Territory, Page):
 
     # The first segments of the sub-pages below (routes win over child pages, so a resource or a
     # collection of the base may not take one as its slug: see `check_slug_is_not_a_route`).
-    ROUTE_SLUGS = frozenset({"atom", "suivre", "suivre-organisation", "membres"})
+    ROUTE_SLUGS = frozenset({"atom", "suivre", "suivre-organisation", "membres", "statistiques"})
 
     # Veille sub-pages (views in veille, registered through base.extensions); reached through
     # `serve`, so a private base answers 404 to outsiders here too.
@@ -249,6 +258,16 @@ class BasePage(BaseContentMixin, RoutablePageMixin, Territory, Page):
     @path("suivre/", name="follow")
     def follow_route(self, request):
         return serve_route("follow_page", request, self)
+
+    @path("statistiques/", name="statistics")
+    def statistics_route(self, request):
+        """Its figures, for those who manage it (view in portal, registered through
+        base.extensions)."""
+        return serve_route("base_statistics", request, self)
+
+    @re_path(r"^statistiques/csv/(?P<table>[a-z-]{1,40})/$", name="statistics_csv")
+    def statistics_csv_route(self, request, table):
+        return serve_route("base_statistics", request, self, table)
 
     @path("suivre-organisation/", name="follow_organisation")
     def follow_organisation_route(self, request):

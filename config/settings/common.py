@@ -290,3 +290,6 @@ if os.environ.get("MEDIA_ACCEL_REDIRECT"):
     SENDFILE_BACKEND = "base.sendfile_nginx"
     SENDFILE_ROOT = str(MEDIA_ROOT)
     SENDFILE_URL = os.environ["MEDIA_ACCEL_REDIRECT"]
+
+# Free tags get ASCII slugs (« santé » → /mots-cles/sante/): addresses people can type and share.
+TAGGIT_STRIP_UNICODE_WHEN_SLUGIFYING = True

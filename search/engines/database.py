@@ -35,7 +35,7 @@ from django.utils import timezone
 from django.utils.dateparse import parse_datetime
 
 from ..documents import FACETS, FACETS_OF_KIND, facet_values, fingerprint
-from ..facets import code_labels
+from ..facets import code_labels, facet_labels
 from ..models import Kind, SearchEntry, SearchFacet
 from ..query import FacetValue, Hit, SearchResults
 from .base import SearchEngine
@@ -195,6 +195,9 @@ class DatabaseEngine(SearchEngine):
             listed = {value for value, _count in counts}
             counts += [(value, 0) for value in dict.fromkeys(selected) if value not in listed]
             values = []
+            if facet == "tags":
+                # Free tags are too many to load with the snapshot: only the listed ones.
+                labels = {**labels, "tags": facet_labels("tags", [value for value, _c in counts])}
             for value, count in counts:
                 label, group = labels.get(facet, {}).get(value, ("", ""))
                 if facet == "base":
