@@ -23,6 +23,7 @@ from base.listing import paginate, visible_bases
 from base.models import BasePage
 from ressources.listing import visible_collections, visible_resources
 from ressources.models import ResourceCollectionPage, ResourceTag, Term, Vocabulary
+from veille import digest
 from veille import follows as veille
 from veille.models import Follow
 
@@ -298,7 +299,7 @@ def unsubscribe(request, token):
     """The link of the digest's footer: a GET shows a confirmation button (a link checker or a
     prefetch must not unsubscribe anyone), the POST (with CSRF) unsubscribes; no login needed,
     the signed token names the person."""
-    user = veille.user_from_token(token)
+    user = digest.user_from_token(token)
     if user is None:
         return render(request, "veille/unsubscribe.html", {"invalid": True}, status=404)
     done = False
@@ -319,7 +320,7 @@ def unsubscribe(request, token):
 def unsubscribe_one_click(request, token):
     """RFC 8058 one-click unsubscribe (List-Unsubscribe-Post): the mail client POSTs here without
     any session or CSRF token; the signed token in the address is the authorisation."""
-    user = veille.user_from_token(token)
+    user = digest.user_from_token(token)
     if user is None:
         raise Http404
     User.objects.filter(pk=user.pk).update(weekly_digest=False)
