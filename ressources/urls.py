@@ -3,9 +3,16 @@ collection under /collections/ (included at the root by config/urls.py, before W
 
 from django.urls import path
 
+from .views import authoring
 from .views import personal_collections as views
 
 urlpatterns = [
+    # « Publier une ressource » from the public site (ressources/views/authoring.py).
+    path("publier/", authoring.start, name="publish_start"),
+    path("publier/<int:base_id>/", authoring.new, name="publish_new"),
+    path("publier/ressources/<int:page_id>/", authoring.edit, name="publish_edit"),
+    path("publier/ressources/<int:page_id>/apercu/", authoring.preview, name="publish_preview"),
+    path("espace-contributeur/", authoring.contributor_space, name="contributor_space"),
     path("compte/collections/", views.my_collections, name="my_personal_collections"),
     path(
         "compte/collections/nouvelle/",
