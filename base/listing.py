@@ -76,7 +76,7 @@ def visible_collections(user, queryset=None, grants=None):
     queryset = visible_pages(queryset.live(), user, grants).exclude(_in_unpublished_base())
     if user is not None and user.is_authenticated and user.is_superuser:
         return queryset
-    private = Q(visibility=Visibility.PRIVATE)
+    private = Q(visibility=Visibility.PRIVATE)  # the collection's own visibility
     if user is not None and user.is_authenticated:
         member = Exists(
             BaseMembership.objects.filter(
@@ -182,7 +182,9 @@ def contributor_count(user):
 def platform_figures(user):
     """The live figures of the home page: public bases, readable resources, contributors."""
     return {
-        "bases": BasePage.objects.live().filter(visibility=Visibility.PUBLIC).count(),
+        "bases": BasePage.objects.live()
+        .filter(visibility=Visibility.PUBLIC, awaiting_moderation=False)
+        .count(),
         "resources": visible_resources(user).count(),
         "contributors": contributor_count(user),
     }
@@ -331,7 +333,15 @@ class BaseFilterForm(ListingForm):
         if data.get("departement"):
             bases = bases.filter(department_code=data["departement"])
         if data.get("type"):
-            bases = bases.filter(organisation__kind=data["type"])
+            # Co-owners count: the InterHubs base is a Hub's base too.
+            bases = bases.filter(
+                Q(organisation__kind=data["type"])
+                | Q(
+                    pk__in=BasePage.co_owners.through.objects.filter(
+                        organisation__kind=data["type"]
+                    ).values("basepage_id")
+                )
+            )
         sort = data.get("tri") or self.DEFAULT_SORT
         return bases.order_by(*self.SORTS[sort][1])
 

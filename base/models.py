@@ -5,6 +5,7 @@ import re
 import secrets
 from datetime import timedelta
 
+from django import forms
 from django.conf import settings
 from django.contrib.auth.models import AbstractUser
 from django.core.exceptions import ValidationError
@@ -15,7 +16,7 @@ from django.utils import timezone
 from django.utils.functional import cached_property
 from django.utils.text import slugify
 from django.utils.translation import gettext_lazy as _
-from modelcluster.fields import ParentalKey
+from modelcluster.fields import ParentalKey, ParentalManyToManyField
 from wagtail.admin.panels import (
     FieldPanel,
     FieldRowPanel,
@@ -375,6 +376,15 @@ class BasePage(BaseContentMixin, RoutablePageMixin, Territory, Page):
         on_delete=models.PROTECT,
         related_name="bases",
     )
+    # A base may belong to several organisations (InterHubs: a collective of 14 Hubs). The
+    # co-owners are shown on the base and count in the directory's filters; managing the base
+    # stays with its members and the admins of its main organisation.
+    co_owners = ParentalManyToManyField(
+        Organisation,
+        verbose_name=_("organisations copropriétaires"),
+        blank=True,
+        related_name="co_owned_bases",
+    )
     description = RichTextField(
         _("description"), blank=True, features=["bold", "italic", "link", "ol", "ul"]
     )
@@ -416,6 +426,17 @@ class BasePage(BaseContentMixin, RoutablePageMixin, Territory, Page):
         default=False,
         help_text=_("Base vérifiée par l'équipe de la plateforme. Réservé aux administrateurs."),
     )
+    # Abuse containment (base.creation): a base created on the site by someone who administers
+    # no organisation is read as private (members only: no directory, search, sitemap, API)
+    # until a platform moderator accepts it.
+    awaiting_moderation = models.BooleanField(
+        _("en attente de modération"),
+        default=False,
+        help_text=_(
+            "Créée par une personne qui n'administre pas son organisation : visible de ses seuls "
+            "membres tant qu'un modérateur de la plateforme ne l'a pas acceptée."
+        ),
+    )
     media_collection = models.ForeignKey(
         Collection,
         verbose_name=_("dossier des médias"),
@@ -428,6 +449,7 @@ class BasePage(BaseContentMixin, RoutablePageMixin, Territory, Page):
 
     content_panels = Page.content_panels + [
         FieldPanel("organisation"),
+        FieldPanel("co_owners", widget=forms.CheckboxSelectMultiple),
         FieldPanel("description"),
         FieldPanel("dedicated_to"),
         MultiFieldPanel([FieldPanel("logo"), FieldPanel("cover")], heading=_("Images")),
@@ -438,6 +460,7 @@ class BasePage(BaseContentMixin, RoutablePageMixin, Territory, Page):
         FieldPanel("contribution_mode"),
         FieldPanel("visibility"),
         FieldPanel("is_certified", permission="superuser"),
+        FieldPanel("awaiting_moderation", permission="superuser"),
     ]
     search_fields = Page.search_fields + [
         index.SearchField("description"),
@@ -471,7 +494,14 @@ class BasePage(BaseContentMixin, RoutablePageMixin, Territory, Page):
 
     @property
     def is_public(self):
-        return self.visibility == Visibility.PUBLIC
+        """Readable by everyone: public, and not awaiting moderation."""
+        return self.visibility == Visibility.PUBLIC and not self.awaiting_moderation
+
+    @property
+    def owners(self):
+        """The main organisation, then the co-owners."""
+        others = [org for org in self.co_owners.all() if org.pk != self.organisation_id]
+        return [self.organisation, *others]
 
     def get_context(self, request, *args, **kwargs):
         from .page_context import base_page_context

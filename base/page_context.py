@@ -44,7 +44,9 @@ def home_context(page, request):
     featured_ids = [item.base_id for item in page.featured_bases.all()]
     bases = _in_order(base_cards(visible_bases(user).filter(pk__in=featured_ids)), featured_ids)
     if not bases:
-        recent = BasePage.objects.live().filter(visibility=Visibility.PUBLIC)
+        recent = BasePage.objects.live().filter(
+            visibility=Visibility.PUBLIC, awaiting_moderation=False
+        )
         bases = list(base_cards(recent).order_by("-first_published_at", "-pk")[:HOME_BASES])
 
     featured_ids = [item.collection_id for item in page.featured_collections.all()]
@@ -118,7 +120,14 @@ def base_page_context(page, request):
         "collections": collections,
         "memberships": list(memberships),
         "share_panel": share_panel_context(page, request),
+        "can_publish_here": _can_publish_here(user, page),
     }
+
+
+def _can_publish_here(user, page):
+    from ressources.authoring import can_add_resource
+
+    return user is not None and user.is_authenticated and can_add_resource(user, page)
 
 
 def breadcrumb_items(request, page, *tail):

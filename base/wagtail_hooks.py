@@ -102,7 +102,14 @@ def keep_an_admin_on_account_delete(request, user):
 @hooks.register("register_log_actions")
 def register_membership_actions(actions):
     """Labels of the membership changes in Wagtail's audit log (history of the base page)."""
-    from . import membership
+    from . import creation, membership
+
+    actions.register_action(
+        creation.CREATE, _("Base créée depuis le site public"), _("Créée depuis le site public")
+    )
+    actions.register_action(
+        creation.ACCEPT, _("Base validée par la modération"), _("Validée par la modération")
+    )
 
     labels = {
         membership.INVITE: (_("Invitation envoyée"), _("Personne invitée dans la base")),
