@@ -137,8 +137,7 @@ def test_newcomer_follows_publier_une_ressource_to_a_join_request(
     log_in(browser, live_server, newcomer)
     wait.until(EC.element_to_be_clickable((By.LINK_TEXT, "Publier une ressource"))).click()
     wait.until(EC.text_to_be_present_in_element((By.TAG_NAME, "h1"), "Publier une ressource"))
-    main = browser.find_element(By.TAG_NAME, "main").text
-    assert "Créer une base" in main
+    assert "Créer une base" in browser.find_element(By.TAG_NAME, "main").text
     link = browser.find_element(By.PARTIAL_LINK_TEXT, "Demander à rejoindre")
     click(browser, link)
     message = wait.until(EC.presence_of_element_located((By.ID, "id_message")))
@@ -148,4 +147,59 @@ def test_newcomer_follows_publier_une_ressource_to_a_join_request(
     assert JoinRequest.objects.filter(base=base, user=newcomer, status="pending").exists()
     # Back on « Publier une ressource », the request shows as sent.
     browser.get(live_server.url + "/publier/")
-    assert "Demande envoyée" in browser.find_element(By.TAG_NAME, "main").text
+    assert "demande envoyée" in browser.find_element(By.TAG_NAME, "main").text.lower()
+
+
+def test_hub_admin_creates_a_base_and_invites_someone(
+    browser, live_server, transactional_db, django_db_serialized_rollback
+):
+    from django.core import mail
+    from selenium.webdriver.common.by import By
+    from selenium.webdriver.support import expected_conditions as EC
+    from selenium.webdriver.support.ui import Select, WebDriverWait
+
+    from base.models import BaseMembership, BasePage, Invitation, OrganisationKind
+    from tests.factories import OrganisationFactory, OrganisationMembershipFactory
+
+    hub = OrganisationFactory(name="Hub du Sud", kind=OrganisationKind.HUB)
+    partner = OrganisationFactory(name="HubEst", kind=OrganisationKind.HUB)
+    admin = OrganisationMembershipFactory(organisation=hub).user
+    wait = WebDriverWait(browser, 20)
+
+    log_in(browser, live_server, admin)
+    wait.until(EC.element_to_be_clickable((By.LINK_TEXT, "Publier une ressource"))).click()
+    click(browser, wait.until(EC.presence_of_element_located((By.LINK_TEXT, "Créer une base"))))
+    wait.until(EC.presence_of_element_located((By.NAME, "title"))).send_keys(
+        "Ressources des Hubs du Sud"
+    )
+    assert Select(browser.find_element(By.NAME, "organisation")).first_selected_option.text == (
+        "Hub du Sud"
+    )
+    click(browser, browser.find_element(By.CSS_SELECTOR, "details summary"))
+    click(
+        browser,
+        browser.find_element(By.CSS_SELECTOR, f"input[name=co_owners][value='{partner.pk}']"),
+    )
+    browser.find_element(By.NAME, "dedicated_to").send_keys("Médiateurs numériques")
+    Select(browser.find_element(By.NAME, "scope")).select_by_visible_text("Régional")
+    Select(browser.find_element(By.NAME, "region_code")).select_by_visible_text(
+        "Provence-Alpes-Côte d'Azur"
+    )
+    click(browser, browser.find_element(By.ID, "create-base"))
+    wait.until(EC.text_to_be_present_in_element((By.TAG_NAME, "body"), "Base créée"))
+    base = BasePage.objects.get(title="Ressources des Hubs du Sud")
+    assert not base.awaiting_moderation
+    assert BaseMembership.objects.get(base=base).user == admin
+
+    email = wait.until(EC.presence_of_element_located((By.ID, "id_email")))
+    email.send_keys("ines.cnfs@example.org")
+    click(browser, browser.find_element(By.XPATH, "//form[.//input[@id='id_email']]//button"))
+    wait.until(
+        EC.text_to_be_present_in_element((By.TAG_NAME, "body"), "Invitation envoyée à ines.cnfs")
+    )
+    assert Invitation.objects.filter(base=base, email="ines.cnfs@example.org").exists()
+    assert any("ines.cnfs@example.org" in message.to for message in mail.outbox)
+
+    browser.get(live_server.url + base.url)
+    header = browser.find_element(By.TAG_NAME, "main").text
+    assert "Base de Hub du Sud et HubEst" in header
