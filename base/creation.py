@@ -12,27 +12,52 @@ and the platform's moderators are notified; one of them accepts it (`accept`), o
 the admin. Its creator can already work in it and invite people.
 """
 
+from django.contrib.auth import get_user_model
 from django.core.exceptions import PermissionDenied
 from django.db import transaction
+from django.db.models import Q
 from django.urls import reverse
 from django.utils.text import slugify
 from django.utils.translation import gettext as _
 from wagtail.images import get_image_model
 from wagtail.log_actions import log
 
-from .models import (
+from accounts.notifications import notify
+from base.models import (
     BaseMembership,
     BasePage,
     BasesIndexPage,
-    Organisation,
     OrganisationMembership,
     OrganisationRole,
     Role,
 )
-from .notifications import notify
+from organisations.models import Organisation
 
 CREATE = "bases.site_create"
 ACCEPT = "bases.moderation_accept"
+# The platform's moderators (the « Modérateurs » group of ressources.moderation), named by
+# permission: this app sits below ressources and does not import it.
+MODERATION_PERMISSION = "ressources.moderate_report"
+
+
+def is_moderator(user):
+    return bool(
+        user.is_authenticated
+        and user.is_active
+        and (user.is_superuser or user.has_perm(MODERATION_PERMISSION))
+    )
+
+
+def moderators():
+    app_label, codename = MODERATION_PERMISSION.split(".")
+    permission = Q(
+        groups__permissions__codename=codename,
+        groups__permissions__content_type__app_label=app_label,
+    ) | Q(
+        user_permissions__codename=codename,
+        user_permissions__content_type__app_label=app_label,
+    )
+    return get_user_model().objects.filter(is_active=True).filter(permission).distinct()
 
 
 def administered_organisations(user):
@@ -107,8 +132,6 @@ def create(user, data, *, logo=None, cover=None):
         revision.publish(user=user, skip_permission_checks=True)
         log(instance=base, action=CREATE, user=user, data={"pending": pending})
     if pending:
-        from ressources.moderation import moderators
-
         notify(
             moderators(),
             kind="base_moderation",
@@ -126,8 +149,6 @@ def create(user, data, *, logo=None, cover=None):
 
 def accept(base, moderator):
     """A moderator lets a base awaiting moderation be read as its visibility says."""
-    from ressources.moderation import is_moderator
-
     if not is_moderator(moderator):
         raise PermissionDenied
     with transaction.atomic():
@@ -141,9 +162,7 @@ def accept(base, moderator):
         revision = state.save_revision(user=moderator, log_action=True)
         revision.publish(user=moderator, skip_permission_checks=True)
         log(instance=base, action=ACCEPT, user=moderator)
-    from search.lifecycle import schedule, searchable_subtree_ids
-
-    schedule(searchable_subtree_ids(base))
+    # Publishing the base re-indexes every page under it (search.signals).
     base.refresh_from_db()
     notify(
         base.managers,

@@ -21,8 +21,8 @@ from django.utils.translation import gettext_lazy as _lazy
 from wagtail.documents import get_document_model
 from wagtail.images import get_image_model
 
-from base.models import Organisation
-from base.territories import DEPARTMENT_CHOICES, REGION_CHOICES, Scope
+from organisations.models import Organisation
+from organisations.territories import DEPARTMENT_CHOICES, REGION_CHOICES, Scope
 
 from . import rules, uploads
 from .blocks import ResourceBodyBlock
@@ -524,7 +524,7 @@ class ResourceAuthoringForm(ResourceContentForm):
         value = (self.cleaned_data.get("adapted_from") or "").strip()
         if not value:
             return None
-        from base.listing import visible_resources
+        from ressources.listing import visible_resources
 
         path = urlparse(value).path or value
         if not path.endswith("/"):

@@ -3,8 +3,6 @@ collection under /collections/ (included at the root by config/urls.py, before W
 
 from django.urls import path
 
-from base import creation_views
-
 from .views import authoring
 from .views import personal_collections as views
 
@@ -15,14 +13,6 @@ urlpatterns = [
     path("publier/ressources/<int:page_id>/", authoring.edit, name="publish_edit"),
     path("publier/ressources/<int:page_id>/apercu/", authoring.preview, name="publish_preview"),
     path("espace-contributeur/", authoring.contributor_space, name="contributor_space"),
-    # « Créer une base » and the moderation of bases created on the site (base/creation*.py).
-    path("publier/nouvelle-base/", creation_views.create, name="base_create"),
-    path("publier/bases-a-valider/", creation_views.moderation, name="base_moderation"),
-    path(
-        "publier/bases-a-valider/<int:base_id>/valider/",
-        creation_views.accept,
-        name="base_moderation_accept",
-    ),
     path("compte/collections/", views.my_collections, name="my_personal_collections"),
     path(
         "compte/collections/nouvelle/",

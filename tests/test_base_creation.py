@@ -6,7 +6,8 @@ from django.contrib.auth.models import Permission
 from django.core.files.uploadedfile import SimpleUploadedFile
 from django.urls import reverse
 
-from base.models import BaseMembership, BasePage, OrganisationKind, Role
+from base.models import BaseMembership, BasePage, Role
+from organisations.models import OrganisationKind
 from tests.factories import (
     OrganisationFactory,
     OrganisationMembershipFactory,

@@ -158,7 +158,8 @@ def test_hub_admin_creates_a_base_and_invites_someone(
     from selenium.webdriver.support import expected_conditions as EC
     from selenium.webdriver.support.ui import Select, WebDriverWait
 
-    from base.models import BaseMembership, BasePage, Invitation, OrganisationKind
+    from base.models import BaseMembership, BasePage, Invitation
+    from organisations.models import OrganisationKind
     from tests.factories import OrganisationFactory, OrganisationMembershipFactory
 
     hub = OrganisationFactory(name="Hub du Sud", kind=OrganisationKind.HUB)
