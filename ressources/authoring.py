@@ -18,6 +18,7 @@ from django.utils.text import slugify
 from django.utils.translation import gettext as _
 from wagtail.log_actions import log
 
+from accounts.notifications import notify
 from base.models import BasePage, ContributionMode, OrganisationMembership, OrganisationRole
 
 from . import versioning
@@ -177,10 +178,32 @@ def create(base, user, state, *, publish=False, changes=()):
         base.add_child(instance=page)
         revision = page.save_revision(user=user, log_action=True)
         log(instance=page, action=CREATE, user=user, data={"base": base.pk})
-        if publish:
-            _check_rules(page, True)
-            return page, versioning.publish(page, user, changes or [_("Première publication")])
-    return page, revision
+        if not publish:
+            return page, revision
+        _check_rules(page, True)
+        version = versioning.publish(page, user, changes or [_("Première publication")])
+    _tell_admins_of_outsider(base, page, user, version)
+    return page, version
+
+
+def _tell_admins_of_outsider(base, page, user, version):
+    """Open bases: their admins hear of every publication by a non-member, as of public edits."""
+    if user.is_superuser or base.member_role(user) is not None:
+        return
+    notify(
+        base.managers,
+        kind="public_edit",
+        subject=_("« %(title)s » publiée dans « %(base)s » par %(name)s (version %(number)s)")
+        % {
+            "title": page.title,
+            "base": base.title,
+            "name": user.display_name,
+            "number": version.number,
+        },
+        message="\n".join(version.change_lines),
+        url=version.url,
+        exclude=user,
+    )
 
 
 def save(page, user, state, *, latest_revision_id, publish=False, changes=(), major=False):
@@ -194,12 +217,13 @@ def save(page, user, state, *, latest_revision_id, publish=False, changes=(), ma
         current = locked.get_latest_revision_as_object()
         apply_state(current, state, user)
         _check_rules(current, publish)
-        if publish:
-            version = versioning.publish(current, user, changes, major=major)
-            return current, version
-        current.defer_publication_rules = True
-        revision = current.save_revision(user=user, log_action=True, changed=True)
-    return current, revision
+        if not publish:
+            current.defer_publication_rules = True
+            revision = current.save_revision(user=user, log_action=True, changed=True)
+            return current, revision
+        version = versioning.publish(current, user, changes, major=major)
+    _tell_admins_of_outsider(current.get_parent().specific, current, user, version)
+    return current, version
 
 
 def full_clean_errors(error):

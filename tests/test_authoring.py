@@ -365,3 +365,42 @@ def test_add_block_saves_nothing_and_shows_an_empty_block(client, curated):
     assert 'name="body-0-alt"' in response.content.decode()
     assert "Ce champ est obligatoire" not in page_text(response)
     assert before.unchanged()
+
+
+def test_member_edits_a_live_resource_in_the_full_editor(client, curated):
+    base, member = curated
+    resource = ResourcePageFactory(parent=base, title="Fiche : la carte Vitale")  # version 1.0
+    client.force_login(member)
+    url = reverse("publish_edit", args=[resource.pk])
+    form = soup(client.get(url))
+    latest = form.find("input", attrs={"name": "latest_revision"})["value"]
+    assert latest == str(resource.latest_revision_id)
+    before = Snapshot()
+    # A new version needs its change lines.
+    response = client.post(url, form_data(latest_revision=latest, title="Fiche : carte Vitale"))
+    assert response.status_code == 400
+    assert "Décrivez les changements de cette version" in " ".join(errors_of(response))
+    assert before.unchanged()
+    response = client.post(
+        url,
+        form_data(latest_revision=latest, title="Fiche : carte Vitale", changes="Titre raccourci"),
+    )
+    assert response.status_code == 302, errors_of(response)
+    resource.refresh_from_db()
+    assert resource.title == "Fiche : carte Vitale"
+    assert resource.current_version.number == "1.1"
+    assert resource.current_version.change_lines == ["Titre raccourci"]
+
+
+def test_a_stale_editor_saves_nothing(client, curated):
+    base, member = curated
+    resource = ResourcePageFactory(parent=base, title="Fiche : la carte Vitale")
+    client.force_login(member)
+    url = reverse("publish_edit", args=[resource.pk])
+    stale = resource.latest_revision_id
+    resource.save_revision(user=member)  # someone saved meanwhile
+    before = Snapshot()
+    response = client.post(url, form_data(action="brouillon", latest_revision=stale))
+    assert response.status_code == 409
+    assert "Quelqu'un a enregistré cette ressource" in " ".join(errors_of(response))
+    assert before.unchanged()

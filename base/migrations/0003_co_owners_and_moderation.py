@@ -5,21 +5,29 @@ from django.db import migrations, models
 
 
 class Migration(migrations.Migration):
-
     dependencies = [
-        ('base', '0002_initial'),
-        ('organisations', '0001_initial'),
+        ("base", "0002_initial"),
+        ("organisations", "0001_initial"),
     ]
 
     operations = [
         migrations.AddField(
-            model_name='basepage',
-            name='awaiting_moderation',
-            field=models.BooleanField(default=False, help_text="Créée par une personne qui n'administre pas son organisation : visible de ses seuls membres tant qu'un modérateur de la plateforme ne l'a pas acceptée.", verbose_name='en attente de modération'),
+            model_name="basepage",
+            name="awaiting_moderation",
+            field=models.BooleanField(
+                default=False,
+                help_text="Créée par une personne qui n'administre pas son organisation : visible de ses seuls membres tant qu'un modérateur de la plateforme ne l'a pas acceptée.",
+                verbose_name="en attente de modération",
+            ),
         ),
         migrations.AddField(
-            model_name='basepage',
-            name='co_owners',
-            field=modelcluster.fields.ParentalManyToManyField(blank=True, related_name='co_owned_bases', to='organisations.organisation', verbose_name='organisations copropriétaires'),
+            model_name="basepage",
+            name="co_owners",
+            field=modelcluster.fields.ParentalManyToManyField(
+                blank=True,
+                related_name="co_owned_bases",
+                to="organisations.organisation",
+                verbose_name="organisations copropriétaires",
+            ),
         ),
     ]
