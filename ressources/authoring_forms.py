@@ -666,6 +666,17 @@ class ResourceAuthoringForm(ResourceContentForm):
         return list(BLOCK_TYPES.items())
 
     @property
+    def block_templates(self):
+        """One empty block of each type, for the <template>s of « Ajouter un bloc » (its id left
+        empty: the server gives a new block its own)."""
+        entries = []
+        for block_type in BLOCK_TYPES:
+            entry = AuthoringEntry("__index__", "", block_type)
+            entry.fields = {"level": "h2", "kind": "info"}
+            entries.append(entry)
+        return entries
+
+    @property
     def credit_kinds(self):
         return CreditKind.choices
 
