@@ -72,6 +72,14 @@ def administered_organisations(user):
     )
 
 
+# How many bases awaiting moderation one person may have at a time (a flood stops here).
+MAX_PENDING_BASES = 3
+
+
+def pending_bases_of(user):
+    return BasePage.objects.filter(owner=user, awaiting_moderation=True)
+
+
 def needs_moderation(user, organisation):
     return not administered_organisations(user).filter(pk=organisation.pk).exists()
 

@@ -404,3 +404,19 @@ def test_a_stale_editor_saves_nothing(client, curated):
     assert response.status_code == 409
     assert "Quelqu'un a enregistré cette ressource" in " ".join(errors_of(response))
     assert before.unchanged()
+
+
+def test_a_member_of_several_bases_chooses_one(client):
+    user = UserFactory()
+    first = BaseMembershipFactory(base=BasePageFactory(title="Base du Cher"), user=user).base
+    second = BaseMembershipFactory(base=BasePageFactory(title="Base de l'Indre"), user=user).base
+    client.force_login(user)
+    page = soup(client.get(reverse("publish_start")))
+    assert "Dans quelle de vos bases ?" in page.get_text()
+    links = {
+        a["href"] for a in page.select("a") if a.get_text(strip=True).startswith("Publier dans")
+    }
+    assert links == {
+        reverse("publish_new", args=[first.pk]),
+        reverse("publish_new", args=[second.pk]),
+    }

@@ -137,3 +137,17 @@ def test_bad_base_forms_are_refused_and_nothing_is_created(client, fields, messa
 def test_anonymous_visitors_are_sent_to_log_in(client):
     response = client.get(reverse("base_create"))
     assert response.status_code == 302 and "/compte/connexion/" in response.url
+
+
+def test_a_person_may_have_only_a_few_bases_awaiting_moderation(client):
+    organisation = OrganisationFactory()
+    client.force_login(UserFactory())
+    for number in range(3):
+        response = client.post(
+            reverse("base_create"), form_data(organisation, title=f"Base numéro {number}")
+        )
+        assert response.status_code == 302
+    response = client.post(reverse("base_create"), form_data(organisation, title="Une de trop"))
+    assert response.status_code == 400
+    assert "3 bases en attente de validation" in page_text(response)
+    assert not BasePage.objects.filter(title="Une de trop").exists()

@@ -130,6 +130,17 @@ class BaseCreationForm(forms.Form):
 
     def clean(self):
         cleaned_data = super().clean()
+        organisation = cleaned_data.get("organisation")
+        if organisation is not None and creation.needs_moderation(self.user, organisation):
+            waiting = creation.pending_bases_of(self.user).count()
+            if waiting >= creation.MAX_PENDING_BASES:
+                raise ValidationError(
+                    _(
+                        "Vous avez déjà %(count)d bases en attente de validation : attendez la "
+                        "décision des modérateurs avant d'en créer une autre."
+                    )
+                    % {"count": waiting}
+                )
         probe = Organisation(
             scope=cleaned_data.get("scope") or Scope.NATIONAL,
             region_code=cleaned_data.get("region_code") or "",
@@ -153,13 +164,6 @@ class BaseCreationForm(forms.Form):
             "<p>{}</p>".format(escape(part).replace("\n", "<br>")) for part in paragraphs
         )
         return data
-
-    @property
-    def will_need_moderation(self):
-        organisation = (
-            self.cleaned_data.get("organisation") if hasattr(self, "cleaned_data") else None
-        )
-        return organisation is not None and creation.needs_moderation(self.user, organisation)
 
 
 @login_required
