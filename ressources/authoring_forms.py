@@ -395,7 +395,8 @@ class ResourceAuthoringForm(ResourceContentForm):
             "caption": collapse(entry.get("caption")),
             "credit": collapse(entry.get("credit")),
         }
-        self._child_clean(entry, value, ignore=("image",))
+        if not entry.errors:
+            self._child_clean(entry, value, ignore=("image",))
         return value
 
     def _clean_document(self, entry):
@@ -416,7 +417,8 @@ class ResourceAuthoringForm(ResourceContentForm):
             "title": collapse(entry.get("title")),
             "description": str(entry.get("description")).strip(),
         }
-        self._child_clean(entry, value, ignore=("document",))
+        if not entry.errors:
+            self._child_clean(entry, value, ignore=("document",))
         return value
 
     def _clean_link(self, entry):

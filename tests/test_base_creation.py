@@ -2,13 +2,14 @@
 created by someone who administers no organisation stays unlisted until a moderator accepts it."""
 
 import pytest
-from django.contrib.auth.models import Permission
+from django.contrib.auth.models import Group
 from django.core.files.uploadedfile import SimpleUploadedFile
 from django.urls import reverse
 
 from base.models import BaseMembership, BasePage, Role
 from organisations.models import OrganisationKind
 from tests.factories import (
+    BaseMembershipFactory,
     OrganisationFactory,
     OrganisationMembershipFactory,
     ResourcePageFactory,
@@ -36,8 +37,9 @@ def form_data(owner, **fields):
 
 
 def moderator():
+    """A member of the platform's « Modérateurs » group (ressources.moderation)."""
     user = UserFactory()
-    user.user_permissions.add(Permission.objects.get(codename="moderate_report"))
+    user.groups.add(Group.objects.get(name="Modérateurs"))
     return user
 
 
@@ -151,3 +153,15 @@ def test_a_person_may_have_only_a_few_bases_awaiting_moderation(client):
     assert response.status_code == 400
     assert "3 bases en attente de validation" in page_text(response)
     assert not BasePage.objects.filter(title="Une de trop").exists()
+
+
+def test_moderators_find_the_bases_to_accept_in_the_admin_menu(client):
+    client.force_login(moderator())
+    modo_menu = client.get(reverse("wagtailadmin_home")).content.decode()
+    assert reverse("base_moderation") in modo_menu
+    member = UserFactory()
+    BaseMembershipFactory(user=member, role=Role.ADMIN)
+    client.force_login(member)
+    assert (
+        reverse("base_moderation") not in client.get(reverse("wagtailadmin_home")).content.decode()
+    )
