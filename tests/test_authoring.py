@@ -321,6 +321,7 @@ def test_bad_blocks_are_refused_and_nothing_is_saved(client, curated, settings, 
     [
         ("CC-BY-SA-4.0", "CC-BY-4.0", "doit être publiée sous la même licence"),
         ("CC-BY-ND-4.0", "CC-BY-ND-4.0", "n'autorise pas les modifications"),
+        ("LicenseRef-tous-droits-reserves", "CC-BY-4.0", "n'autorise pas les modifications"),
     ],
 )
 def test_bad_licence_combinations_are_refused(client, curated, original_licence, chosen, message):
@@ -420,3 +421,17 @@ def test_a_member_of_several_bases_chooses_one(client):
         reverse("publish_new", args=[first.pk]),
         reverse("publish_new", args=[second.pk]),
     }
+
+
+def test_adapted_from_must_be_a_resource_the_person_can_read(client, curated):
+    base, member = curated
+    private = ResourcePageFactory(parent=BasePageFactory(visibility=Visibility.PRIVATE))
+    client.force_login(member)
+    before = Snapshot()
+    for address in ("https://exemple.fr/pas/une/ressource/", private.url):
+        response = client.post(
+            reverse("publish_new", args=[base.pk]), form_data(adapted_from=address)
+        )
+        assert response.status_code == 400
+        assert "ne correspond à aucune ressource publiée" in " ".join(errors_of(response))
+    assert before.unchanged()
