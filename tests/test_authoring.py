@@ -435,3 +435,33 @@ def test_adapted_from_must_be_a_resource_the_person_can_read(client, curated):
         assert response.status_code == 400
         assert "ne correspond à aucune ressource publiée" in " ".join(errors_of(response))
     assert before.unchanged()
+
+
+def test_videos_are_checked_as_in_the_admin(client, curated, monkeypatch):
+    """A video is Wagtail's EmbedBlock: an address no provider recognises is refused in French;
+    one it recognises is kept with its title and transcript."""
+    from wagtail.embeds import blocks as embed_blocks
+
+    base, member = curated
+    client.force_login(member)
+    video = {"url": "https://video.exemple.fr/v/123", "title": "Tutoriel", "transcript": "Bonjour."}
+    before = Snapshot()
+    response = client.post(
+        reverse("publish_new", args=[base.pk]), form_data(blocks=[("video", video)])
+    )
+    assert response.status_code == 400
+    assert "Cette adresse de vidéo n'est pas reconnue" in " ".join(errors_of(response))
+    assert before.unchanged()
+
+    monkeypatch.setattr(
+        embed_blocks,
+        "embed_to_frontend_html",
+        lambda url, *args: '<iframe title="Tutoriel"></iframe>',
+    )
+    response = client.post(
+        reverse("publish_new", args=[base.pk]), form_data(blocks=[("video", video)])
+    )
+    assert response.status_code == 302, errors_of(response)
+    block = ResourcePage.objects.get().body[0]
+    assert block.block_type == "video"
+    assert block.value["title"] == "Tutoriel" and block.value["transcript"] == "Bonjour."
