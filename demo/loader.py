@@ -321,6 +321,7 @@ class DemoLoader:
             live=False,
             **territory(data),
         )
+        base.co_owners = [self.organisations[slug] for slug in data.get("co_owners", ())]
         self.index.add_child(instance=base)
         revision = self.publish(base, self.admin)
         self.track(base)

@@ -4,10 +4,17 @@ under /compte/, each collection under /collections/) and the topic pages (/mots-
 
 from django.urls import path
 
+from .views import authoring
 from .views import personal_collections as views
 from .views import topics
 
 urlpatterns = [
+    # « Publier une ressource » from the public site (ressources/views/authoring.py).
+    path("publier/", authoring.start, name="publish_start"),
+    path("publier/<int:base_id>/", authoring.new, name="publish_new"),
+    path("publier/ressources/<int:page_id>/", authoring.edit, name="publish_edit"),
+    path("publier/ressources/<int:page_id>/apercu/", authoring.preview, name="publish_preview"),
+    path("espace-contributeur/", authoring.contributor_space, name="contributor_space"),
     path("compte/collections/", views.my_collections, name="my_personal_collections"),
     path(
         "compte/collections/nouvelle/",

@@ -55,6 +55,11 @@ def register_contribution_actions(actions):
         _("Modification depuis le site public"),
         _("Modifiée depuis le site public"),
     )
+    from . import authoring
+
+    actions.register_action(
+        authoring.CREATE, _("Création depuis le site public"), _("Créée depuis le site public")
+    )
 
 
 # Moderation: the « Signalements » queue and the labels of its audit-log entries ---------------

@@ -110,7 +110,7 @@ def build_document(page):
         "url": page.url,
         "title": page.title,
         "base": {"id": base.pk, "title": base.title, "slug": base.slug},
-        "is_public": base.visibility == Visibility.PUBLIC,
+        "is_public": base.is_public,
         "first_published_at": _date(page.first_published_at),
         "last_published_at": _date(page.last_published_at),
         "region": base.region_code or None,
@@ -160,7 +160,9 @@ def _collection_titles(collection, base):
     """Titles of the resources a collection lists, only those every reader of the collection
     may see: a live resource of a public base, or of the collection's own base."""
     public_paths = set(
-        BasePage.objects.live().filter(visibility=Visibility.PUBLIC).values_list("path", flat=True)
+        BasePage.objects.live()
+        .filter(visibility=Visibility.PUBLIC, awaiting_moderation=False)
+        .values_list("path", flat=True)
     )
     for item in collection.items.select_related("resource"):
         resource = item.resource

@@ -87,7 +87,9 @@ def facet_labels(facet, values, base_ids=None):
         ids = [int(value) for value in values if value.isdigit() and len(value) < 12]
         bases = BasePage.objects.live().filter(pk__in=ids)
         if base_ids is not None:
-            bases = bases.filter(Q(visibility=Visibility.PUBLIC) | Q(pk__in=base_ids))
+            bases = bases.filter(
+                Q(visibility=Visibility.PUBLIC, awaiting_moderation=False) | Q(pk__in=base_ids)
+            )
         return {str(pk): (title, "") for pk, title in bases.values_list("pk", "title")}
     if facet == "tags":
         from taggit.models import Tag

@@ -1,9 +1,11 @@
 """Bases and the bases directory, and what every page of a base shares (permissions, serving)."""
 
+from django import forms
 from django.core.exceptions import ValidationError
 from django.db import models
 from django.utils.functional import cached_property
 from django.utils.translation import gettext_lazy as _
+from modelcluster.fields import ParentalManyToManyField
 from wagtail.admin.panels import FieldPanel, MultiFieldPanel
 from wagtail.api import APIField
 from wagtail.contrib.routable_page.models import RoutablePageMixin, path, re_path
@@ -96,6 +98,15 @@ class BasePage(BaseContentMixin, RoutablePageMixin, Territory, Page):
         on_delete=models.PROTECT,
         related_name="bases",
     )
+    # A base may belong to several organisations (InterHubs: a collective of 14 Hubs). The
+    # co-owners are shown on the base and count in the directory's filters; managing the base
+    # stays with its members and the admins of its main organisation.
+    co_owners = ParentalManyToManyField(
+        Organisation,
+        verbose_name=_("organisations copropriétaires"),
+        blank=True,
+        related_name="co_owned_bases",
+    )
     description = RichTextField(
         _("description"), blank=True, features=["bold", "italic", "link", "ol", "ul"]
     )
@@ -131,6 +142,17 @@ class BasePage(BaseContentMixin, RoutablePageMixin, Territory, Page):
         default=False,
         help_text=_("Base vérifiée par l'équipe de la plateforme. Réservé aux administrateurs."),
     )
+    # Abuse containment (base.creation): a base created on the site by someone who administers
+    # no organisation is read as private (members only: no directory, search, sitemap, API)
+    # until a platform moderator accepts it.
+    awaiting_moderation = models.BooleanField(
+        _("en attente de modération"),
+        default=False,
+        help_text=_(
+            "Créée par une personne qui n'administre pas son organisation : visible de ses seuls "
+            "membres tant qu'un modérateur de la plateforme ne l'a pas acceptée."
+        ),
+    )
     media_collection = models.ForeignKey(
         Collection,
         verbose_name=_("dossier des médias"),
@@ -143,6 +165,7 @@ class BasePage(BaseContentMixin, RoutablePageMixin, Territory, Page):
 
     content_panels = Page.content_panels + [
         FieldPanel("organisation"),
+        FieldPanel("co_owners", widget=forms.CheckboxSelectMultiple),
         FieldPanel("description"),
         FieldPanel("dedicated_to"),
         MultiFieldPanel([FieldPanel("logo"), FieldPanel("cover")], heading=_("Images")),
@@ -154,6 +177,7 @@ class BasePage(BaseContentMixin, RoutablePageMixin, Territory, Page):
         FieldPanel("visibility"),
         FieldPanel("reviews_enabled"),
         FieldPanel("is_certified", permission="superuser"),
+        FieldPanel("awaiting_moderation", permission="superuser"),
     ]
     search_fields = Page.search_fields + [
         index.SearchField("description"),
@@ -187,7 +211,14 @@ class BasePage(BaseContentMixin, RoutablePageMixin, Territory, Page):
 
     @property
     def is_public(self):
-        return self.visibility == Visibility.PUBLIC
+        """Readable by everyone: public, and not awaiting moderation."""
+        return self.visibility == Visibility.PUBLIC and not self.awaiting_moderation
+
+    @property
+    def owners(self):
+        """The main organisation, then the co-owners."""
+        others = [org for org in self.co_owners.all() if org.pk != self.organisation_id]
+        return [self.organisation, *others]
 
     def get_context(self, request, *args, **kwargs):
         context = super().get_context(request, *args, **kwargs)
