@@ -4,9 +4,8 @@ under /compte/, each collection under /collections/) and the topic pages (/mots-
 
 from django.urls import path
 
-from .views import authoring
+from .views import authoring, topics
 from .views import personal_collections as views
-from .views import topics
 
 urlpatterns = [
     # « Publier une ressource » from the public site (ressources/views/authoring.py).
