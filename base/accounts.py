@@ -31,6 +31,7 @@ from django_tasks import task
 from wagtail.log_actions import log
 from wagtail.models import ModelLogEntry
 
+from .french import de
 from .models import BaseMembership, BasePage, Follow, Notification, Role
 from .notifications import SUBJECT_PREFIX, absolute_url
 
@@ -375,7 +376,9 @@ def delete_account(user):
         for version in ResourceVersion.objects.filter(proposal__proposer=user):
             changes = version.changes
             for name in names:
-                changes = changes.replace(name, label)
+                # « suggestions d'Amandine Martin » becomes « suggestions de Contributeur
+                # supprimé »: the elided form first, then the name wherever else it appears.
+                changes = changes.replace(de(name), de(label)).replace(name, label)
             if changes != version.changes:
                 ResourceVersion.objects.filter(pk=version.pk).update(changes=changes)
                 edited.add(version.resource_id)

@@ -57,7 +57,9 @@ FACET_LABELS = {
     "language": _("Langue"),
     "label": _("Label NEC"),
 }
-DATE_ERROR = _("Saisissez une date au format AAAA-MM-JJ, par exemple 2024-03-31.")
+# The field is the browser's own date picker, shown in the browser's format: the message names
+# no format, it asks for a real date (a hand-edited address may carry « 2024-13-45 »).
+DATE_ERROR = _("Cette date n'existe pas : choisissez un jour dans le calendrier du champ.")
 
 
 def clean_query(raw):
@@ -112,14 +114,14 @@ class SearchForm(forms.Form):
     du = forms.DateField(
         label=_("Publiée à partir du"),
         required=False,
-        input_formats=["%Y-%m-%d"],
+        input_formats=["%Y-%m-%d", "%d/%m/%Y"],
         error_messages={"invalid": DATE_ERROR},
         widget=forms.DateInput(format="%Y-%m-%d", attrs={"type": "date", "class": "fr-input"}),
     )
     au = forms.DateField(
         label=_("Publiée jusqu'au"),
         required=False,
-        input_formats=["%Y-%m-%d"],
+        input_formats=["%Y-%m-%d", "%d/%m/%Y"],
         error_messages={"invalid": DATE_ERROR},
         widget=forms.DateInput(format="%Y-%m-%d", attrs={"type": "date", "class": "fr-input"}),
     )
