@@ -299,6 +299,7 @@ def _create(command, data, reviewer):
         contact_name=applicant.display_name,
         contact_email=f"label-nec@{EMAIL_DOMAIN}",
         step=data.get("step", 5),
+        is_demo=True,
     )
     label_request.licences.set(Licence.objects.filter(spdx_id__in=data["licences"]))
     _assess(label_request, data)

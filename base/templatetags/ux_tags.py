@@ -2,6 +2,7 @@
 « Erreur : » of the page title, the elision of « de », and the address a page is shared by."""
 
 from django import template
+from django.forms import BaseForm
 from django.forms.utils import ErrorList
 
 from base.french import de as _de
@@ -22,6 +23,16 @@ def error_title_prefix(context):
     """« Erreur : » at the start of the <title> when the page shows a refused form: the first
     thing a screen reader says after the page reloads."""
     refused = any(form.is_bound and form.errors for form in _forms(context))
+    if not refused:
+        # Any other form of the page (invite_form, join_form…), or a mapping of them.
+        for value in context.flatten().values():
+            candidates = value.values() if isinstance(value, dict) else [value]
+            if any(
+                isinstance(form, BaseForm) and form.is_bound and form.errors
+                for form in candidates
+            ):
+                refused = True
+                break
     return "Erreur : " if refused or context.get("errors_by_step") else ""
 
 
