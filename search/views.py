@@ -391,6 +391,14 @@ def search(request):
         "first_rank": (search.query.page - 1) * search.query.per_page + 1,
     }
     context["filter_count"] = len(selected_filters)
+    # A date field shows the date it applies (ISO, as <input type=date> wants), else what came.
+    context["date_values"] = {
+        name: (applied.isoformat() if applied else str(search.form.data.get(name) or "")[:10])
+        for name, applied in (
+            ("du", search.query.published_from),
+            ("au", search.query.published_to),
+        )
+    }
     context["title_text"] = search_title(search.text, len(selected_filters), search.query.page)
     return TemplateResponse(request, "search/search.html", context)
 

@@ -28,8 +28,7 @@ def error_title_prefix(context):
         for value in context.flatten().values():
             candidates = value.values() if isinstance(value, dict) else [value]
             if any(
-                isinstance(form, BaseForm) and form.is_bound and form.errors
-                for form in candidates
+                isinstance(form, BaseForm) and form.is_bound and form.errors for form in candidates
             ):
                 refused = True
                 break
