@@ -35,7 +35,10 @@ def test_keyboard_reaches_the_first_result_in_a_handful_of_presses(browser, live
     first = browser.find_element(By.CSS_SELECTOR, ".bc-search-results h3 a")
     presses = 0
     # Tab to the skip link « Résultats », follow it, then Tab to the first result.
-    while _active(browser).get_attribute("href") != live_server.url + "/rechercher/?q=atelier#resultats":
+    while (
+        _active(browser).get_attribute("href")
+        != live_server.url + "/rechercher/?q=atelier#resultats"
+    ):
         ActionChains(browser).send_keys(Keys.TAB).perform()
         presses += 1
         assert presses <= 3, _active(browser).get_attribute("outerHTML")[:200]
@@ -70,7 +73,9 @@ def test_on_a_phone_the_filters_are_a_dialog(browser, live_server, world):
         # Open the « Thématique » accordion, tick its first value, apply.
         browser.find_element(By.CSS_SELECTOR, "[aria-controls='facet-thematique']").click()
         checkbox = browser.find_element(By.CSS_SELECTOR, "#facet-thematique input[type=checkbox]")
-        label = browser.find_element(By.CSS_SELECTOR, f"label[for='{checkbox.get_attribute('id')}']")
+        label = browser.find_element(
+            By.CSS_SELECTOR, f"label[for='{checkbox.get_attribute('id')}']"
+        )
         _wait(browser).until(EC.visibility_of(label))
         label.click()
         assert checkbox.is_selected()
