@@ -228,6 +228,22 @@ class SearchPageTests(TestCase):
         self.assertIsNone(page.select_one("#filtre-du-error"))
 
 
+class SeeMoreTests(TestCase):
+    def test_a_long_facet_shows_its_first_values_and_keeps_the_rest_behind_voir_plus(self):
+        for number in range(8):
+            base = BasePageFactory(title=f"Base {number}")
+            ResourcePageFactory(parent=base, title=f"Atelier {number}", summary="Atelier")
+        index_everything()
+        page = soup(self.client.get("/rechercher/?q=atelier"))
+        facet = page.select_one("#facet-base")
+        shown = facet.select(".bc-facet__options > .bc-facet__option")
+        hidden = facet.select(".bc-facet__more .bc-facet__option")
+        self.assertEqual((len(shown), len(hidden)), (6, 2))
+        button = facet.select_one(".bc-facet__more-btn")
+        self.assertEqual(button["aria-controls"], "facet-base-more")
+        self.assertEqual(button["data-bc-more-label"], "Voir plus (2)")
+
+
 class ErrorSummaryTests(TestCase):
     def test_a_refused_form_has_one_summary_linked_fields_and_the_word_erreur_in_its_title(self):
         response = self.client.post(
@@ -288,11 +304,15 @@ class LabelMarksTests(TestCase):
         self.assertIn("Donnée de démonstration", badge.get_text())
         data = self.client.get("/label-nec/dispositifs-labellises/export.json").json()
         self.assertIs(data["results"][0]["demonstration"], True)
+        tracking = soup(self.client.get("/label-nec/suivi/"))
+        self.assertIn("Donnée de démonstration", tracking.select_one("main").get_text())
 
     def test_a_real_decision_carries_no_demonstration_mark(self):
         type(self.label).objects.filter(pk=self.label.pk).update(is_demo=False)
         registry = soup(self.client.get("/label-nec/dispositifs-labellises/"))
         self.assertNotIn("Donnée de démonstration", registry.get_text())
+        badge = soup(self.client.get(self.resource.url)).select_one("#label-nec")
+        self.assertNotIn("Donnée de démonstration", badge.get_text())
 
     def test_statuses_have_the_same_colours_on_the_label_page_and_in_my_requests(self):
         index = soup(self.client.get("/label-nec/"))
