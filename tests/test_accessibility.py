@@ -17,12 +17,13 @@ pytestmark = [pytest.mark.browser]
 
 AXE = Path(__file__).parent / "axe" / "node_modules" / "axe-core" / "axe.min.js"
 WCAG_21_AA = ["wcag2a", "wcag2aa", "wcag21a", "wcag21aa"]
-RUN_AXE = """
-const done = arguments[arguments.length - 1];
-axe.run(document, {runOnly: {type: "tag", values: %s}, resultTypes: ["violations"]})
-  .then(results => done(JSON.stringify(results.violations)))
-  .catch(error => done(JSON.stringify([{id: "axe-error", help: String(error), nodes: []}])));
-""" % json.dumps(WCAG_21_AA)
+RUN_AXE = (
+    "const done = arguments[arguments.length - 1];"
+    "axe.run(document, {runOnly: {type: 'tag', values: " + json.dumps(WCAG_21_AA) + "},"
+    " resultTypes: ['violations']})"
+    ".then(results => done(JSON.stringify(results.violations)))"
+    ".catch(error => done(JSON.stringify([{id: 'axe-error', help: String(error), nodes: []}])));"
+)
 
 
 @pytest.fixture
