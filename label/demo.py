@@ -346,9 +346,12 @@ def load(command):
     for index, data in enumerate(REQUESTS, start=2):
         resource = command.find_resource(data["resource"])
         applicant = command.people[data["applicant"]]
-        exists = LabelRequest.objects.filter(resource=resource, applicant=applicant).exists()
-        created = not exists and resource is not None
+        existing = LabelRequest.objects.filter(resource=resource, applicant=applicant)
+        created = not existing.exists() and resource is not None
         if created:
             with command.item():
                 _create(command, data, reviewer)
+        else:
+            # A demo loaded before is_demo existed: its invented decisions get their mark.
+            existing.filter(is_demo=False).update(is_demo=True)
         command.step(SECTION, index, total, data["short"], created)

@@ -360,3 +360,19 @@ class CollectionSharingTests(TestCase):
         page = soup(response)
         self.assertIsNotNone(page.select_one(".bc-reuse .fr-share"))
         self.assertEqual(meta(response, "og:title"), "Premiers pas")
+
+
+class DoublePostTests(TestCase):
+    def test_creating_a_collection_twice_in_a_row_makes_one(self):
+        from ressources.models import PersonalCollection
+
+        person = UserFactory()
+        self.client.force_login(person)
+        data = {"title": "Ateliers du mardi", "description": "", "visibility": "private"}
+        first = self.client.post("/compte/collections/nouvelle/", data)
+        second = self.client.post("/compte/collections/nouvelle/", data)
+        self.assertEqual(first.status_code, 302)
+        self.assertEqual(second["Location"], first["Location"])
+        self.assertEqual(
+            PersonalCollection.objects.filter(owner=person, title="Ateliers du mardi").count(), 1
+        )
