@@ -91,7 +91,8 @@ browser-deps:
 		(apt-get update -qq && DEBIAN_FRONTEND=noninteractive apt-get install -y -qq poppler-utils)
 	@command -v npm >/dev/null || \
 		(apt-get update -qq && DEBIAN_FRONTEND=noninteractive apt-get install -y -qq npm)
-	@test tests/axe/node_modules/axe-core/axe.min.js -nt tests/axe/package-lock.json || \
+	@test -f tests/axe/node_modules/axe-core/axe.min.js -a \
+		tests/axe/node_modules/.package-lock.json -nt tests/axe/package-lock.json || \
 		(cd tests/axe && npm ci --no-audit --no-fund --silent)
 
 lock: install

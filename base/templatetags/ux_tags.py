@@ -88,8 +88,12 @@ def absolute(context, url):
 @register.simple_tag(takes_context=True)
 def share_image(context, page):
     """The absolute address of a page's real image for OpenGraph and Twitter cards: the cover of
-    a resource or a base, else nothing (no generated picture stands in for a missing one)."""
-    image = getattr(page, "cover_image", None) or getattr(page, "cover", None)
+    a resource or a base, a collection's image, else nothing (no generated picture stands in for a missing one)."""
+    image = (
+        getattr(page, "cover_image", None)
+        or getattr(page, "cover", None)
+        or getattr(page, "image", None)
+    )
     if image is None:
         return ""
     try:
