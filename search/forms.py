@@ -242,8 +242,12 @@ def parse_request(query, base_ids=frozenset()):
     """A SearchRequest from request.GET (a QueryDict). `base_ids` as visible_base_ids(user)."""
     raw_text = _single(query, "q") or ""
     single = {name: _single(query, name) for name in ("onglet", "tri", "ouvertes", "du", "au")}
-    form = SearchForm({name: single[name] for name in ("tri", "du", "au") if single[name]})
+    form = SearchForm(
+        {name: single[name] for name in ("tri", "du", "au") if single[name]}, auto_id="filtre-%s"
+    )
     form.is_valid()
+    # An unknown sort is simply the default sort (below): not an error to show.
+    form.errors.pop("tri", None)
     data = form.cleaned_data
 
     tab = single["onglet"] if single["onglet"] in TABS else DEFAULT_TAB

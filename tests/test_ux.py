@@ -376,3 +376,15 @@ class DoublePostTests(TestCase):
         self.assertEqual(
             PersonalCollection.objects.filter(owner=person, title="Ateliers du mardi").count(), 1
         )
+
+
+class SearchErrorTests(TestCase):
+    def test_a_wrong_date_has_the_shared_summary_and_a_wrong_sort_is_no_error(self):
+        response = self.client.get("/rechercher/?q=atelier&du=2024-13-45")
+        self.assertTrue(title(response).startswith("Erreur : "))
+        summary = soup(response).select_one(".bc-error-summary")
+        self.assertEqual([a["href"] for a in summary.select("a")], ["#filtre-du"])
+        self.assertIsNotNone(soup(response).select_one("#filtre-du[aria-invalid=true]"))
+        quiet = self.client.get("/rechercher/?q=atelier&tri=nimporte")
+        self.assertFalse(title(quiet).startswith("Erreur"))
+        self.assertIsNone(soup(quiet).select_one(".bc-error-summary"))

@@ -51,6 +51,7 @@
         carried.type = "hidden";
         carried.name = button.name;
         carried.value = button.value;
+        carried.setAttribute("data-bc-carried", "");
         form.appendChild(carried);
       }
       var message = form.getAttribute("data-bc-busy") || "Envoi en cours…";
@@ -60,6 +61,7 @@
           other.setAttribute("aria-disabled", "true");
         });
         if (button) {
+          button.setAttribute("data-bc-label", button.innerHTML);
           button.classList.add("bc-busy");
           button.textContent = message;
         }
@@ -83,6 +85,11 @@
       form.querySelectorAll("[type=submit]").forEach(function (button) {
         button.disabled = false;
         button.removeAttribute("aria-disabled");
+        button.classList.remove("bc-busy");
+        if (button.hasAttribute("data-bc-label")) button.innerHTML = button.getAttribute("data-bc-label");
+      });
+      form.querySelectorAll("input[type=hidden][data-bc-carried]").forEach(function (input) {
+        input.remove();
       });
     });
   });
