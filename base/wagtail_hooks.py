@@ -7,14 +7,8 @@ from wagtail.log_actions import LogFormatter
 from wagtail.snippets.models import register_snippet
 from wagtail.snippets.views.snippets import SnippetViewSet, SnippetViewSetGroup
 
-from .models import (
-    LAST_ADMIN_MESSAGE,
-    BaseMembership,
-    BasePage,
-    Organisation,
-    OrganisationMembership,
-    Role,
-)
+from base.models import LAST_ADMIN_MESSAGE, BaseMembership, BasePage, OrganisationMembership, Role
+from organisations.models import Organisation
 
 
 class OrganisationViewSet(SnippetViewSet):
@@ -56,7 +50,7 @@ register_snippet(CommunityGroup)
 @hooks.register("register_log_actions")
 def register_account_actions(actions):
     """Label of an account deletion in Wagtail's audit log (the person is anonymised)."""
-    from .accounts import ACCOUNT_DELETED
+    from accounts.lifecycle import ACCOUNT_DELETED
 
     actions.register_action(
         ACCOUNT_DELETED, _("Compte supprimé"), _("Compte supprimé par son titulaire")

@@ -39,7 +39,7 @@ class LabelRequest(models.Model):
         related_name="label_requests",
     )
     organisation = models.ForeignKey(
-        "base.Organisation",
+        "organisations.Organisation",
         verbose_name=_("organisation demandeuse"),
         null=True,
         blank=True,
@@ -234,7 +234,7 @@ class EvidenceFile(models.Model):
 
     @property
     def url(self):
-        """The permission-checked address (label.views.evidence): never a media URL."""
+        """The permission-checked address (label.views.requests.evidence): never a media URL."""
         return reverse("label:evidence", args=[self.assessment.request_id, self.pk])
 
 

@@ -13,9 +13,9 @@ from django.utils import timezone
 from django.utils.translation import gettext as _
 from wagtail.log_actions import log
 
+from accounts.notifications import notify
 from base.french import de
-from base.models import ContributionMode, Follow, Role
-from base.notifications import notify
+from base.models import ContributionMode, Role
 
 from . import versioning
 from .editing import apply_edit, edit_data, merge_states
@@ -26,7 +26,6 @@ from .models import (
     ProposalStatus,
     ResourceCredit,
     ResourcePage,
-    ResourceVersion,
 )
 
 # Audit-log actions of the public contribution flows (labels registered in wagtail_hooks).
@@ -296,29 +295,6 @@ def restore(resource, version, user):
             data={"restored": version.number, "version": new_version.number},
         )
     return new_version
-
-
-def announce_version(version_id):
-    """Tell the resource's followers about a new version, with its change lines."""
-    version = ResourceVersion.objects.select_related("resource", "user").filter(pk=version_id)
-    version = version.first()
-    if version is None:
-        return
-    resource = version.resource
-    followers = [
-        follow.user
-        for follow in Follow.objects.filter(page=resource).select_related("user")
-        if resource.base.user_can_view(follow.user)
-    ]
-    notify(
-        followers,
-        kind="new_version",
-        subject=_("« %(title)s » : nouvelle version %(number)s")
-        % {"title": resource.title, "number": version.number},
-        message="\n".join(f"– {line}" for line in version.change_lines),
-        url=version.url,
-        exclude=version.user,
-    )
 
 
 def contributors(resource):

@@ -19,7 +19,7 @@ from django.utils.translation import gettext_lazy
 from wagtail.actions.unpublish_page import UnpublishPageAction
 from wagtail.log_actions import log
 
-from base.notifications import notify
+from accounts.notifications import notify
 
 from .models import Report, ReportReason, ReportStatus
 

@@ -92,3 +92,11 @@ def register_moderation_actions(actions):
         _("Signalement classé sans suite"),
         _("Signalement classé sans suite"),
     )
+
+
+@hooks.register("base_page_context")
+def base_resources_context(page, request):
+    """A base page's tabs: its resources and collections (see base.extensions)."""
+    from .page_context import base_page_context
+
+    return base_page_context(page, request)

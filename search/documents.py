@@ -8,13 +8,14 @@ pages (and a private collection) are found only by the base's members and platfo
 import hashlib
 import json
 
+from wagtail import hooks
 from wagtail.models import Page
 
 from base.models import BASE_DEPTH, BasePage, Visibility
-from label import public as label_public
 from ressources.diff import body_text, rich_text_to_text
 from ressources.models import ResourceCollectionPage, ResourcePage
 
+from . import facets
 from .models import Kind
 
 # Facets a document carries, and the URL parameter of each on the search page.
@@ -40,8 +41,6 @@ FACETS_OF_KIND = {
 }
 TAXONOMY = ("themes", "resource_types", "beneficiaries", "professional_sectors")
 BASE_PATH_LENGTH = BASE_DEPTH * Page.steplen
-# The label NEC facet: labelled, expired or not labelled (label.public; decided labels only).
-NO_LABEL = label_public.NONE
 
 
 def fingerprint(document):
@@ -70,6 +69,17 @@ def is_searchable(page):
         return False
     base = base_page_of(page)
     return base is not None and base.live
+
+
+def label_status(resource):
+    """The label facet of a resource: LABELLED, EXPIRED or NONE (search.facets), as told by the
+    app that decides labels through the "search_label_status" hook (label/wagtail_hooks.py);
+    NONE when no app registers one."""
+    for hook in hooks.get_hooks("search_label_status"):
+        status = hook(resource)
+        if status:
+            return status
+    return facets.NONE
 
 
 def _term(term):
@@ -183,7 +193,7 @@ def _resource_fields(page, base):
         else None,
         "language": page.language,
         # Re-indexed by label.workflow when a decision or an expiry changes it.
-        "label": label_public.label_status(page.label_requests.all()),
+        "label": label_status(page),
         "original_publication_date": _date(page.original_publication_date),
         # A resource's own territory, when it has one, is more precise than its base's.
         **_territory(page, base),

@@ -7,8 +7,6 @@ kinds, territories, languages and label statuses come from the code's lists.
 from django.db.models import Q
 from django.utils.translation import gettext_lazy as _
 
-from label import public as label_public
-
 # The licence facet value every open licence also carries (search.documents.facet_values).
 OPEN_LICENCES = "ouverte"
 TAXONOMY_VOCABULARIES = {
@@ -17,17 +15,22 @@ TAXONOMY_VOCABULARIES = {
     "beneficiaries": "beneficiary",
     "professional_sectors": "professional_sector",
 }
+# The label facet's values. Search owns this vocabulary; the app that decides labels maps a
+# resource onto it through the "search_label_status" hook (search.documents.label_status).
+LABELLED = "labellise"
+EXPIRED = "expire"
+NONE = "aucun"
 LABEL_STATUSES = {
-    label_public.LABELLED: _("Labellisé NEC"),
-    label_public.EXPIRED: _("Label expiré"),
-    label_public.NONE: _("Non labellisé"),
+    LABELLED: _("Labellisé NEC"),
+    EXPIRED: _("Label expiré"),
+    NONE: _("Non labellisé"),
 }
 
 
 def code_labels(facet, values):
     """{value: label} of the known `values` of a facet whose values are the code's own."""
-    from base.models import OrganisationKind
-    from base.territories import department_name, region_name
+    from organisations.models import OrganisationKind
+    from organisations.territories import department_name, region_name
     from ressources.models import Language
 
     labels = {}

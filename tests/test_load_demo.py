@@ -6,12 +6,15 @@ from django.contrib.auth.models import AnonymousUser
 from django.core.management import call_command
 from django.test import TestCase
 
-from base.models import BaseMembership, BasePage, Follow, Organisation, User
+from accounts.models import User
+from base.models import BaseMembership, BasePage
 from base.visibility import visible_pages
 from label.criteria import Status
 from label.models import LabelRequest, StatusChange
+from organisations.models import Organisation
 from ressources.models import ChangeProposal, ResourceCollectionPage, ResourcePage, ResourceVersion
 from tests.helpers import page_text, soup
+from veille.models import Follow
 
 
 def counts():
@@ -58,7 +61,7 @@ class LoadDemoTests(TestCase):
         self.assertIn("Labellisé NEC", page_text(self.client.get(comptoir.url)))
 
     def test_demo_accounts_log_in(self):
-        from base.demo.content import MEMBER_PASSWORD, PEOPLE
+        from demo.data.content import MEMBER_PASSWORD, PEOPLE
 
         for person in PEOPLE:
             with self.subTest(username=person["username"]):
@@ -67,7 +70,7 @@ class LoadDemoTests(TestCase):
                 self.client.logout()
 
     def test_demo_accounts_log_in_to_the_admin(self):
-        from base.demo.content import PEOPLE
+        from demo.data.content import PEOPLE
 
         for person in PEOPLE[:3]:  # the platform admin, a Hub and a mediator
             with self.subTest(username=person["username"]):
@@ -136,7 +139,7 @@ class LoadDemoTests(TestCase):
 
     @staticmethod
     def _member_password():
-        from base.demo.content import MEMBER_PASSWORD
+        from demo.data.content import MEMBER_PASSWORD
 
         return MEMBER_PASSWORD
 

@@ -13,7 +13,8 @@ from django.test import TestCase
 from django.urls import reverse
 from django.utils import timezone
 
-from base.models import OrganisationKind, Role, Visibility
+from base.models import Role, Visibility
+from organisations.models import OrganisationKind
 from ressources.models import ResourcePage
 from search import engines
 from search.documents import build_document, searchable_pages

@@ -338,7 +338,7 @@ class LabelMarksTests(TestCase):
 
 class DemoHonestyTests(TestCase):
     def test_the_glossary_invites_no_visitor_to_propose_in_a_curated_base(self):
-        from base.demo.resources import _glossary_body
+        from demo.data.resources import _glossary_body
 
         text = str(_glossary_body("1.1"))
         self.assertNotIn("Proposez une modification", text)
@@ -347,9 +347,9 @@ class DemoHonestyTests(TestCase):
     def test_the_demo_marks_its_label_decisions(self):
         import inspect
 
-        from label import demo
+        from demo.data import label
 
-        self.assertIn("is_demo=True", inspect.getsource(demo._create))
+        self.assertIn("is_demo=True", inspect.getsource(label._create))
 
 
 class CollectionSharingTests(TestCase):

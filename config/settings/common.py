@@ -20,11 +20,18 @@ SECRET_KEY = os.environ.get("SECRET_KEY", "")
 DEBUG = False
 ALLOWED_HOSTS = [h for h in os.environ.get("ALLOWED_HOSTS", "").split(",") if h]
 
+# The project's apps, from the top layer down (see the README's code map; import-linter
+# enforces the order in `make test`).
 INSTALLED_APPS = [
-    "base",
-    "ressources",
-    "search",
+    "demo",
+    "portal",
+    "veille",
     "label",
+    "search",
+    "ressources",
+    "base",
+    "accounts",
+    "organisations",
     "dsfr",
     "wagtail.contrib.forms",
     "wagtail.contrib.redirects",
@@ -50,7 +57,7 @@ INSTALLED_APPS = [
     "django.contrib.messages",
     "django.contrib.staticfiles",
     "django.contrib.humanize",
-    # Private spaces: read-only API, sitemap (base.api, base.sitemap). Not "rest_framework":
+    # Private spaces: read-only API, sitemap (portal.api, portal.sitemap). Not "rest_framework":
     # the API answers JSON only, and its French catalogue would override Django's messages.
     "wagtail.api.v2",
     "wagtail.contrib.sitemaps",
@@ -85,7 +92,7 @@ TEMPLATES = [
                 "django.contrib.auth.context_processors.auth",
                 "django.contrib.messages.context_processors.messages",
                 "wagtail.contrib.settings.context_processors.settings",
-                "base.context_processors.notifications",
+                "accounts.context_processors.notifications",
             ],
         },
     },
@@ -107,7 +114,7 @@ if DATABASES["default"]["ENGINE"] == "django.db.backends.sqlite3":
     )
 DEFAULT_AUTO_FIELD = "django.db.models.BigAutoField"
 
-AUTH_USER_MODEL = "base.User"
+AUTH_USER_MODEL = "accounts.User"
 AUTH_PASSWORD_VALIDATORS = [
     {"NAME": "django.contrib.auth.password_validation.UserAttributeSimilarityValidator"},
     {"NAME": "django.contrib.auth.password_validation.MinimumLengthValidator"},
@@ -226,7 +233,7 @@ RATE_LIMITS = {
 # admin's own reset views are switched off.
 WAGTAIL_PASSWORD_RESET_ENABLED = False
 # Every log-in form (site, Wagtail admin, Django admin) goes through the log-in limit.
-AUTHENTICATION_BACKENDS = ["base.ratelimit.RateLimitedModelBackend"]
+AUTHENTICATION_BACKENDS = ["accounts.ratelimit.RateLimitedModelBackend"]
 # Behind a reverse proxy that sets it, e.g. "HTTP_X_FORWARDED_FOR"; else REMOTE_ADDR is used.
 RATE_LIMIT_IP_HEADER = os.environ.get("RATE_LIMIT_IP_HEADER", "")
 AVATAR_MAX_UPLOAD_SIZE = 2 * 1024 * 1024

@@ -15,7 +15,7 @@ CSRF_COOKIE_SECURE = True
 SECURE_HSTS_SECONDS = int(os.environ.get("SECURE_HSTS_SECONDS", "0"))  # noqa: F405
 CSRF_TRUSTED_ORIGINS = [o for o in os.environ.get("CSRF_TRUSTED_ORIGINS", "").split(",") if o]  # noqa: F405
 
-# The rate limits of the account forms (base.ratelimit) count attempts in the cache: it must be
+# The rate limits of the account forms (accounts.ratelimit) count attempts in the cache: it must be
 # shared by every worker. The database cache needs no other server (`manage.py createcachetable`).
 CACHES = {
     "default": {
