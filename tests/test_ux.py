@@ -388,3 +388,31 @@ class SearchErrorTests(TestCase):
         quiet = self.client.get("/rechercher/?q=atelier&tri=nimporte")
         self.assertFalse(title(quiet).startswith("Erreur"))
         self.assertIsNone(soup(quiet).select_one(".bc-error-summary"))
+
+
+class ElisionAfterAccountDeletionTests(TestCase):
+    def test_suggestions_dun_nom_elide_become_de_contributeur_supprime(self):
+        from accounts.lifecycle import DELETED_NAME, delete_account
+        from ressources.models import ChangeProposal, ProposalStatus, ResourceVersion
+        from ressources.versioning import publish
+
+        person = UserFactory(first_name="Amandine", last_name="Roux")
+        admin = UserFactory()
+        resource = ResourcePageFactory(title="Fiche relue", parent=BasePageFactory())
+        version = publish(
+            resource, admin, ["Modifications à la suite de suggestions d'Amandine Roux"]
+        )
+        ChangeProposal.objects.create(
+            resource=resource,
+            proposer=person,
+            base_revision=version.revision,
+            content={},
+            summary="Corriger",
+            status=ProposalStatus.ACCEPTED,
+            version=version,
+        )
+        delete_account(person)
+        changes = ResourceVersion.objects.get(pk=version.pk).changes
+        self.assertIn(f"suggestions de {DELETED_NAME}", changes)
+        self.assertNotIn("d'Contributeur", changes)
+        self.assertNotIn("Amandine", changes)
