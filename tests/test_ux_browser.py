@@ -134,12 +134,19 @@ def test_a_printed_resource_has_its_content_attribution_and_address_only(
         assert navigation not in text, navigation
 
 
-def test_a_printed_journal_has_no_navigation(browser, live_server, world):
+def test_a_printed_journal_and_collection_have_no_navigation(browser, live_server, world):
     resource = world.resources[0]
     browser.get(live_server.url + resource.url + "journal-des-versions/")
     text = " ".join(ux_world.pdf_text(browser).split())
     assert "Journal des versions" in text
+    # A long address wraps on paper: compare without the line breaks.
+    assert live_server.url + resource.url + "journal-des-versions/" in text.replace(" ", "")
     assert "Se connecter" not in text and "Espace contributeur" not in text
+    browser.get(live_server.url + world.collection.url)
+    text = " ".join(ux_world.pdf_text(browser).split())
+    assert "Premiers ateliers" in text and "Atelier numéro 1 : la messagerie" in text
+    assert live_server.url + world.collection.url in text.replace(" ", "")
+    assert "Se connecter" not in text and "Partager" not in text and "Suivre" not in text
 
 
 def test_a_resource_has_its_opengraph_card(browser, live_server, world):
