@@ -11,7 +11,10 @@ LINT_IMPORTS = Path(sys.executable).parent / "lint-imports"
 PACKAGES = [
     "config",
     "demo",
+    "backups",
+    "ops",
     "portal",
+    "legal",
     "veille",
     "label",
     "search",

@@ -441,7 +441,16 @@ class DatabaseEngine(SearchEngine):
     # Checking -----------------------------------------------------------------------------------
 
     def fingerprints(self):
-        return dict(SearchEntry.objects.values_list("page_id", "fingerprint"))
+        """A page counts as indexed only if its entry and its full-text rows are all there:
+        the full-text tables are not models (dumpdata leaves them out), and a restore that
+        lost them must show as missing pages rather than as an index « à jour ». Full-text
+        rows without an entry show as stale (or extra), so that a repair rewrites them."""
+        entries = dict(SearchEntry.objects.values_list("page_id", "fingerprint"))
+        with connection.cursor() as cursor:
+            complete, anywhere = self.index.text_ids(cursor)
+        indexed = {pk: value for pk, value in entries.items() if pk in complete}
+        indexed.update(dict.fromkeys(anywhere - entries.keys(), ""))
+        return indexed
 
     def status(self):
         counts = dict.fromkeys(KINDS, 0)
