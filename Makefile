@@ -85,10 +85,18 @@ postgres:
 	@runuser -u postgres -- psql -qtAc "SELECT 1 FROM pg_database WHERE datname='$(PG_DB)'" | grep -q 1 || \
 		runuser -u postgres -- createdb -O $(PG_USER) $(PG_DB)
 
-# Real-browser tests drive Debian's Chromium (no browser download from elsewhere).
+# Real-browser tests drive Debian's Chromium (no browser download from elsewhere); the
+# accessibility tests inject axe-core, installed from npm by its lock file (tests/axe/).
 browser-deps:
 	@test -x /usr/bin/chromium -a -x /usr/bin/chromedriver || \
 		(apt-get update -qq && DEBIAN_FRONTEND=noninteractive apt-get install -y -qq chromium chromium-driver)
+	@command -v pdftotext >/dev/null || \
+		(apt-get update -qq && DEBIAN_FRONTEND=noninteractive apt-get install -y -qq poppler-utils)
+	@command -v npm >/dev/null || \
+		(apt-get update -qq && DEBIAN_FRONTEND=noninteractive apt-get install -y -qq npm)
+	@test -f tests/axe/node_modules/axe-core/axe.min.js -a \
+		tests/axe/node_modules/.package-lock.json -nt tests/axe/package-lock.json || \
+		(cd tests/axe && npm ci --no-audit --no-fund --silent)
 
 # The production profile puts Debian's nginx in front of gunicorn, over TLS (openssl makes a
 # throwaway certificate).

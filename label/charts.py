@@ -94,24 +94,30 @@ def column_chart(chart_id, title, description, labels, series):
     count = max(len(labels), 1)
     slot = (WIDTH - left) / count
     column = max(min(slot / (len(series) + 1), 28), 2)
-    top = max((max(values, default=0) for _name, values in series), default=0) or 1
-    parts = [
-        format_html(
-            '<line x1="{}" y1="{}" x2="{}" y2="{}" {}></line>',
-            left,
-            top_margin + plot_height,
-            WIDTH,
-            top_margin + plot_height,
-            GRID,
-        ),
-        format_html(
-            '<text x="{}" y="{}" font-size="12" text-anchor="end" fill="{}">{}</text>',
-            left - 6,
-            top_margin + 4,
-            GREY,
-            top,
-        ),
-    ]
+    highest = max((max(values, default=0) for _name, values in series), default=0)
+    ticks = axis_ticks(highest)
+    top = ticks[-1]
+    parts = []
+    # A scale one can read: 0, then round steps up to just above the highest column, each
+    # with its grid line (a single tick at the top said nothing of the columns between).
+    for tick in ticks:
+        y = round(top_margin + plot_height - plot_height * tick / top, 1)
+        parts.append(
+            format_html(
+                '<line x1="{}" y1="{}" x2="{}" y2="{}" {}></line>'
+                '<text x="{}" y="{}" font-size="12" text-anchor="end" fill="{}"'
+                ' class="bc-chart__tick">{}</text>',
+                left,
+                y,
+                WIDTH,
+                y,
+                GRID,
+                left - 6,
+                round(y + 4, 1),
+                GREY,
+                tick,
+            )
+        )
     for index, (name, _values) in enumerate(series):
         x = left + index * 180
         parts.append(
@@ -152,6 +158,20 @@ def column_chart(chart_id, title, description, labels, series):
                 )
             )
     return _frame(chart_id, title, description, WIDTH, height, mark_safe("".join(parts)))
+
+
+def axis_ticks(highest, most=5):
+    """Round steps from 0 to at least `highest`: 1, 2, 5, 10, 20, 50… apart, `most` at most
+    after 0 (0–1 when there is nothing to count)."""
+    highest = max(int(highest or 0), 1)
+    step = 1
+    while True:
+        for factor in (1, 2, 5):
+            candidate = step * factor
+            if -(-highest // candidate) <= most:
+                count = -(-highest // candidate)
+                return [candidate * index for index in range(count + 1)]
+        step *= 10
 
 
 MONTHS = [

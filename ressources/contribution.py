@@ -14,6 +14,7 @@ from django.utils.translation import gettext as _
 from wagtail.log_actions import log
 
 from accounts.notifications import notify
+from base.french import de
 from base.models import ContributionMode, Role
 
 from . import versioning
@@ -177,7 +178,7 @@ def _decide(proposal, status, user, **fields):
 def acceptance_changes(proposal, extra_lines=()):
     proposer = proposal.proposer.display_name if proposal.proposer else _("Contributeur supprimé")
     lines = [
-        _("Modifications à la suite de suggestions de %(name)s") % {"name": proposer},
+        _("Modifications à la suite de suggestions %(of_name)s") % {"of_name": de(proposer)},
         proposal.summary,
     ]
     return lines + [line for line in extra_lines if line.strip()]

@@ -87,6 +87,10 @@ def resource_context(page, request):
         "related_resources": related_resources,
         "containing_collections": collections,
         "share_panel": share_panel_context(page, request),
+        # Share buttons only where the link works for anyone: a public base, not a share link.
+        "shareable": not getattr(request, "share_link_view", False)
+        and (base is None or base.is_public)
+        and page.live,
         **review_context(page, request),
     }
 
@@ -164,9 +168,14 @@ def collection_context(page, request):
         for item in items
         if item.resource_id in resources
     ]
+    base = base_of(page)
     return {
-        "base": base_of(page),
+        "base": base,
         "collection_items": collection_items,
+        "shareable": not getattr(request, "share_link_view", False)
+        and (base is None or base.is_public)
+        and getattr(page, "visibility", "public") == "public"
+        and page.live,
     }
 
 
