@@ -165,7 +165,7 @@ class FollowTopicsTests(TestCase):
         new_resource(self.base, "Fiche de quelqu'un d'autre", user=UserFactory())
         text = page_text(self.client.get(MON_FIL))
         self.assertIn("Tutoriel d'Amandine", text)
-        self.assertIn("les publications de Amandine Roux", text)
+        self.assertIn("les publications d'Amandine Roux", text)
         self.assertNotIn("Fiche de quelqu'un d'autre", text)
 
     def test_refusals(self):

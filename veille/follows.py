@@ -20,6 +20,7 @@ from wagtail.signals import page_published
 
 from accounts.lifecycle import account_deleted
 from accounts.notifications import notify
+from base.french import de
 from base.listing import visible_bases
 from base.visibility import BASE_PATH_LENGTH
 from ressources.listing import visible_collections, visible_resources
@@ -297,8 +298,8 @@ class WatchFeed:
         elif base_reason:
             reason = base_reason
         elif version.user_id in self.scope.people:
-            reason = _("les publications de %(name)s") % {
-                "name": self.scope.people[version.user_id]
+            reason = _("les publications %(of_name)s") % {
+                "of_name": de(self.scope.people[version.user_id])
             }
         else:
             reason = getattr(self, "_topic_reasons", {}).get(resource.pk, "")
