@@ -17,6 +17,7 @@ import contextlib
 import hashlib
 import json
 import os
+import re
 import secrets
 import shutil
 import signal
@@ -283,7 +284,14 @@ def _create_database(name, env, media_root):
                 "AND datname <> %s AND datname NOT LIKE %s",
                 [building, f"{template}_%"],
             ).fetchall():
-                conn.execute(f'DROP DATABASE IF EXISTS "{old}"')
+                # …but not one that another run is still building or copying from.
+                builder = re.search(r"_([0-9]+)$", old)
+                if builder and Path(f"/proc/{builder.group(1)}").exists():
+                    continue
+                try:
+                    conn.execute(f'DROP DATABASE IF EXISTS "{old}"')
+                except Exception:  # psycopg.errors.ObjectInUse: in use by another run
+                    continue
             if conn.execute("SELECT 1 FROM pg_database WHERE datname = %s", [template]).fetchone():
                 conn.execute(f'DROP DATABASE "{building}"')
             else:
