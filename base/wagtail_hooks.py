@@ -184,3 +184,80 @@ def register_share_link_actions(actions):
     actions.register_action(
         sharing.ACTION_DISABLE, _("Lien de partage désactivé"), _("Lien de partage désactivé")
     )
+
+
+# --- One visibility rule in the admin too (base.admin_visibility) ---------------------------
+
+
+def _register_media_policies():
+    """Deleting media is the base admins' (base.permissions.MediaPermissionPolicy). Registered
+    here, after Wagtail's apps registered theirs; every admin view looks the policy up."""
+    from wagtail.documents import get_document_model
+    from wagtail.images import get_image_model
+    from wagtail.permissions import register_permission_policy
+
+    from .permissions import MediaPermissionPolicy
+
+    register_permission_policy(
+        get_image_model(),
+        MediaPermissionPolicy(
+            get_image_model(), auth_model="wagtailimages.Image", owner_field_name="uploaded_by_user"
+        ),
+    )
+    register_permission_policy(
+        get_document_model(),
+        MediaPermissionPolicy(
+            get_document_model(),
+            auth_model="wagtaildocs.Document",
+            owner_field_name="uploaded_by_user",
+        ),
+    )
+
+
+_register_media_policies()
+
+
+@hooks.register("construct_page_chooser_queryset")
+def hide_private_pages_from_chooser(pages, request):
+    from .admin_visibility import admin_visible_pages
+
+    return admin_visible_pages(pages, request.user)
+
+
+@hooks.register("construct_explorer_page_queryset")
+def hide_private_pages_from_explorer(parent_page, pages, request):
+    from .admin_visibility import admin_visible_pages
+
+    return admin_visible_pages(pages, request.user)
+
+
+@hooks.register("construct_image_chooser_queryset")
+def hide_private_images_from_chooser(images, request):
+    from .media import visible_media
+
+    return visible_media(images, request.user)
+
+
+@hooks.register("construct_document_chooser_queryset")
+def hide_private_documents_from_chooser(documents, request):
+    from .media import visible_media
+
+    return visible_media(documents, request.user)
+
+
+@hooks.register("construct_admin_api", order=100)
+def visible_admin_api(router):
+    """The admin API (explorer menu, choosers) answers with visible pages and media only; after
+    Wagtail's images and documents apps registered their endpoints (order)."""
+    from . import admin_visibility
+
+    router.register_endpoint("pages", admin_visibility.VisiblePagesAdminAPIViewSet)
+    router.register_endpoint("images", admin_visibility.VisibleImagesAdminAPIViewSet)
+    router.register_endpoint("documents", admin_visibility.VisibleDocumentsAdminAPIViewSet)
+
+
+@hooks.register("construct_reports_menu")
+def page_types_usage_for_platform_admins(request, menu_items):
+    """That report counts and names pages over the whole platform (admin_visibility)."""
+    if not request.user.is_superuser:
+        menu_items[:] = [item for item in menu_items if item.name != "page-types-usage"]

@@ -21,7 +21,7 @@ from django.template.response import TemplateResponse
 from django.utils.translation import gettext as _
 
 from base.page_context import breadcrumb_items
-from base.visibility import ensure_can_view
+from base.visibility import ensure_can_act
 
 from .. import contribution
 from ..contribution_forms import (
@@ -40,7 +40,9 @@ PROPOSAL_TEMPLATE = "ressources/contribution/proposal.html"
 
 
 def _ensure_visible(request, page):
-    ensure_can_view(page, request)
+    """Every view here acts (edit, propose, review, report, save): a share link is not enough
+    (base.visibility.ensure_can_act)."""
+    ensure_can_act(page, request)
     if not page.live or page.live_revision_id is None or not page.base.live:
         raise Http404
 
