@@ -8,6 +8,14 @@ from wagtail.admin.auth import require_admin_access
 from . import admin_visibility as views
 
 urlpatterns = [
+    path(
+        "admin/choose-page/<int:parent_page_id>/",
+        require_admin_access(views.PageChooserBrowse.as_view()),
+    ),
+    path(
+        "admin/choose-page/chosen-multiple/",
+        require_admin_access(views.PageChooserChosenMultiple.as_view()),
+    ),
     path("admin/tag-autocomplete/", require_admin_access(views.tag_autocomplete)),
     path(
         "admin/tag-autocomplete/<slug:app_name>/<slug:model_name>/",

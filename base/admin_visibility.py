@@ -11,8 +11,10 @@ links play no part here.
 from django.contrib.contenttypes.models import ContentType
 from django.core.exceptions import FieldDoesNotExist, PermissionDenied
 from django.http import Http404, JsonResponse
+from django.urls import reverse
 from taggit.models import ItemBase, Tag, TagBase
 from wagtail.admin.api.views import PagesAdminAPIViewSet
+from wagtail.admin.views.chooser import BrowseView, ChosenMultipleView
 from wagtail.admin.views.reports.page_types_usage import PageTypesUsageReportView
 from wagtail.documents.api.admin.views import DocumentsAdminAPIViewSet
 from wagtail.documents.views.documents import DocumentsFilterSet
@@ -30,6 +32,39 @@ def admin_visible_pages(queryset, user):
     """`visible_pages` as a plain `pk__in` filter, which Wagtail's search backend (the admin's
     page search and chooser search) knows how to apply."""
     return queryset.filter(pk__in=visible_pages(Page.objects.all(), user).values("pk"))
+
+
+# Page chooser ----------------------------------------------------------------------------------
+
+
+class PageChooserBrowse(BrowseView):
+    """Its children are filtered by the hook; the parent itself (named in the header) too."""
+
+    def get(self, request, parent_page_id=None):
+        if parent_page_id is not None:
+            parent = Page.objects.filter(pk=parent_page_id)
+            if not admin_visible_pages(parent, request.user).exists():
+                raise Http404
+        return super().get(request, parent_page_id)
+
+
+class PageChooserChosenMultiple(ChosenMultipleView):
+    """Wagtail's view, on the pages the person may see only."""
+
+    def get(self, request):
+        pks = [pk for pk in request.GET.getlist("id") if pk.isdigit()]
+        pages = admin_visible_pages(Page.objects.filter(pk__in=pks), request.user).specific()
+        result = [
+            {
+                "id": page.pk,
+                "parentId": page.get_parent().pk,
+                "adminTitle": page.get_admin_display_title(),
+                "editUrl": reverse("wagtailadmin_pages:edit", args=(page.pk,)),
+                "url": page.url,
+            }
+            for page in pages
+        ]
+        return self.render_chosen_response(result)
 
 
 # Tags ------------------------------------------------------------------------------------------

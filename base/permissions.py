@@ -77,8 +77,7 @@ class BasePagePermissionTester(PagePermissionTester):
 class MediaPermissionPolicy(CollectionOwnershipPermissionPolicy):
     """Wagtail counts « delete » as « change » for images and documents (and lets uploaders
     delete their own): here deleting a base's media needs `delete_image` / `delete_document` on
-    its folder, which only its admins hold (MEDIA_PERMISSIONS). Registered for both models by
-    base/wagtail_hooks.py."""
+    its folder, which only its admins hold (MEDIA_PERMISSIONS)."""
 
     def user_has_permission_for_instance(self, user, action, instance):
         return self.user_has_any_permission_for_instance(user, [action], instance)
@@ -92,6 +91,23 @@ class MediaPermissionPolicy(CollectionOwnershipPermissionPolicy):
             if not actions:
                 return False
         return super().user_has_any_permission_for_instance(user, actions, instance)
+
+
+def register_media_policies():
+    """Called by BaseConfig.ready(). `exact_class`: looked up before the policies Wagtail's
+    images and documents apps register for their models whatever the apps' order."""
+    from wagtail.documents import get_document_model
+    from wagtail.images import get_image_model
+    from wagtail.permissions import register_permission_policy
+
+    for model, auth_model in (
+        (get_image_model(), "wagtailimages.Image"),
+        (get_document_model(), "wagtaildocs.Document"),
+    ):
+        policy = MediaPermissionPolicy(
+            model, auth_model=auth_model, owner_field_name="uploaded_by_user"
+        )
+        register_permission_policy(model, policy, exact_class=True)
 
 
 def group_name(base, role):

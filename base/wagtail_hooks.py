@@ -189,34 +189,6 @@ def register_share_link_actions(actions):
 # --- One visibility rule in the admin too (base.admin_visibility) ---------------------------
 
 
-def _register_media_policies():
-    """Deleting media is the base admins' (base.permissions.MediaPermissionPolicy). Registered
-    here, after Wagtail's apps registered theirs; every admin view looks the policy up."""
-    from wagtail.documents import get_document_model
-    from wagtail.images import get_image_model
-    from wagtail.permissions import register_permission_policy
-
-    from .permissions import MediaPermissionPolicy
-
-    register_permission_policy(
-        get_image_model(),
-        MediaPermissionPolicy(
-            get_image_model(), auth_model="wagtailimages.Image", owner_field_name="uploaded_by_user"
-        ),
-    )
-    register_permission_policy(
-        get_document_model(),
-        MediaPermissionPolicy(
-            get_document_model(),
-            auth_model="wagtaildocs.Document",
-            owner_field_name="uploaded_by_user",
-        ),
-    )
-
-
-_register_media_policies()
-
-
 @hooks.register("construct_page_chooser_queryset")
 def hide_private_pages_from_chooser(pages, request):
     from .admin_visibility import admin_visible_pages
