@@ -242,6 +242,8 @@ ENDPOINTS = {
         ("/admin/reports/locked/", False),
         ("/admin/reports/aging-pages/", False),
         ("/admin/reports/page-types-usage/", False),
+        ("/admin/reports/workflow/", False),
+        ("/admin/reports/workflow_tasks/", False),
         ("/admin/pages/{resource.pk}/history/", True),
         ("/admin/pages/{resource.pk}/revisions/{revision_id}/view/", True),
         ("/admin/pages/{resource.pk}/revisions/compare/earliest...latest/", True),
@@ -363,6 +365,25 @@ def move_resource(client, tree):
     return response, Page.objects.get(pk=tree.resource.pk).get_parent().pk == tree.public.pk
 
 
+def api_unpublish(client, tree):
+    """The admin API's page actions go through the same permission tester."""
+    response = client.post(
+        f"/admin/api/main/pages/{tree.resource.pk}/action/unpublish/",
+        {},
+        content_type="application/json",
+    )
+    return response, not Page.objects.get(pk=tree.resource.pk).live
+
+
+def api_delete(client, tree):
+    response = client.post(
+        f"/admin/api/main/pages/{tree.resource.pk}/action/delete/",
+        {},
+        content_type="application/json",
+    )
+    return response, not Page.objects.filter(pk=tree.resource.pk).exists()
+
+
 def report(client, tree):
     """« Signaler » the private resource: it e-mails moderators who are not members."""
     response = client.post(
@@ -388,6 +409,8 @@ ACTIONS = {
     bulk_unpublish: ADMINS,
     delete_base: ADMINS,
     move_resource: ADMINS,
+    api_unpublish: ADMINS,
+    api_delete: ADMINS,
     report: {"contributor", "base_admin", "org_admin", "platform_admin"},
     save_form: {"contributor", "base_admin", "org_admin", "platform_admin"},
 }
