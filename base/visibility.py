@@ -4,6 +4,7 @@ Every listing, count and search result goes through `visible_pages`, so that a p
 cannot leak through one of them while the others are careful.
 """
 
+from django.core.exceptions import PermissionDenied
 from django.db.models import Exists, OuterRef, Q
 from django.db.models.functions import Substr
 from django.http import Http404
@@ -74,11 +75,12 @@ def ensure_ancestors_live(page, request):
 
 
 def ensure_can_act(page, request):
-    """`ensure_can_view` for the views that act (report, save, …): a share link grants reading
-    only, never an action, so its holders are refused like outsiders (404)."""
+    """`ensure_can_view` for the views that act (edit, propose, report, save…): a share link
+    grants reading only, never an action. Its anonymous holders go on to the view, which asks
+    them to log in; once logged in without being members, they are refused (403)."""
     ensure_can_view(page, request)
-    if getattr(request, "share_link_view", False):
-        raise Http404
+    if getattr(request, "share_link_view", False) and request.user.is_authenticated:
+        raise PermissionDenied
 
 
 def ensure_can_view(page, request):

@@ -87,7 +87,7 @@ delete_document     private     login      denied      denied             denied
 unpublish_base      public      login      denied      denied             denied       done        done       done            denied     login       denied
 unpublish_base      private     login      denied      denied             denied       done        done       done            denied     login       denied
 report_resource     public      login      done        done               done         done        done       done            done       login       done
-report_resource     private     404        404         404                done         done        done       done            404        404         404
+report_resource     private     404        404         404                done         done        done       done            404        login       404
 schedule_unpublish  public      login      denied      denied             denied       done        done       done            denied     login       denied
 schedule_unpublish  private     login      denied      denied             denied       done        done       done            denied     login       denied
 """
