@@ -182,6 +182,9 @@ ENDPOINTS = {
         ("/admin/pages/usage/ressources/resourcecollectionpage/", False),
         ("/admin/images/usage/{public_image.pk}/", False),
         ("/admin/pages/{public_resource.pk}/usage/", False),
+        ("/admin/images/usage/{image.pk}/", True),
+        ("/admin/documents/usage/{document.pk}/", True),
+        ("/admin/pages/{resource.pk}/usage/", True),
     ],
     "chooser": [
         ("/admin/choose-page/", False),
