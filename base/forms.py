@@ -40,3 +40,7 @@ class BasePageForm(ExpiryForAdminsMixin, WagtailAdminPageForm):
             return
         for name in ADMIN_ONLY_FIELDS:
             self.fields.pop(name, None)
+
+
+class BaseContentPageForm(ExpiryForAdminsMixin, WagtailAdminPageForm):
+    """The admin form of a base's other pages (collections): expiry for admins only."""

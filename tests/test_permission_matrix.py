@@ -313,12 +313,16 @@ def unpublish_base(client, tree, item, visibility):
 
 
 def schedule_unpublish(client, tree, item, visibility):
-    """An expiry date unpublishes the base when it comes: its admins' decision too."""
-    data = tree.forms[visibility, "base"].copy()
-    data["expire_at"] = "2030-01-01 10:00"
-    data["action-publish"] = "action-publish"
-    response = client.post(edit_url(item.base), data)
-    return response, type(item.base).objects.get(pk=item.base.pk).expire_at is not None
+    """An expiry date unpublishes the page when it comes: the base admins' decision too, for
+    the base and for its collections."""
+    expiries = []
+    for name, page in (("base", item.base), ("collection", item.collection)):
+        data = tree.forms[visibility, name].copy()
+        data["expire_at"] = "2030-01-01 10:00"
+        data["action-publish"] = "action-publish"
+        response = client.post(edit_url(page), data)
+        expiries.append(type(page).objects.get(pk=page.pk).expire_at is not None)
+    return response, expiries[0] if expiries[0] == expiries[1] else "only one of them"
 
 
 def report_resource(client, tree, item, visibility):
