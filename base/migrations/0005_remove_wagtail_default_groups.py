@@ -14,7 +14,7 @@ def remove_default_groups(apps, schema_editor):
 
 class Migration(migrations.Migration):
     dependencies = [
-        ("base", "0002_initial"),
+        ("base", "0004_co_owners_and_moderation"),
         ("wagtailcore", "0098_apitoken"),
         ("wagtailimages", "0027_image_description"),
         ("wagtaildocs", "0014_alter_document_file_size"),

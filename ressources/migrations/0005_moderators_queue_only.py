@@ -24,7 +24,7 @@ def queue_only(apps, schema_editor):
 
 class Migration(migrations.Migration):
     dependencies = [
-        ("ressources", "0003_moderators_group"),
+        ("ressources", "0004_reviews"),
         ("wagtailcore", "0098_apitoken"),
         ("wagtailimages", "0027_image_description"),
         ("wagtaildocs", "0014_alter_document_file_size"),
