@@ -12,6 +12,8 @@ from base import media
 
 urlpatterns = [
     path("django-admin/", admin.site.urls),
+    # Admin screens filtered by the private-base rule, at Wagtail's own addresses (first match).
+    path("", include("base.admin_urls")),
     path("admin/", include(wagtailadmin_urls)),
     # Before Wagtail's own route, so that documents get the cache policy of their base.
     path("documents/<int:document_id>/<str:document_filename>", media.serve_document),
