@@ -1,4 +1,5 @@
-"""The « Modérateurs » group holds the reports queue and nothing else.
+"""The « Modérateurs » group holds its queues (reports, the feedback on the platform) and
+nothing else.
 
 Wagtail's media migrations give `choose_image` / `choose_document` on the root collection to
 every group that may enter the admin, depending on the order the migrations ran: moderators
@@ -7,7 +8,12 @@ could then list and download the documents of private bases."""
 from django.db import migrations
 
 MODERATORS_GROUP = "Modérateurs"
-KEPT = [("ressources", "moderate_report"), ("wagtailadmin", "access_admin")]
+KEPT = [
+    ("ressources", "moderate_report"),
+    ("wagtailadmin", "access_admin"),
+    ("portal", "view_platformfeedback"),
+    ("portal", "change_platformfeedback"),
+]
 
 
 def queue_only(apps, schema_editor):

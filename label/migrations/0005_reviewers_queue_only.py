@@ -24,7 +24,7 @@ def queue_only(apps, schema_editor):
 
 class Migration(migrations.Migration):
     dependencies = [
-        ("label", "0003_reviewers_group"),
+        ("label", "0004_label_request_is_demo"),
         ("wagtailcore", "0098_apitoken"),
         ("wagtailimages", "0027_image_description"),
         ("wagtaildocs", "0014_alter_document_file_size"),
