@@ -15,7 +15,7 @@ CSRF_COOKIE_SECURE = True
 SECURE_HSTS_SECONDS = int(os.environ.get("SECURE_HSTS_SECONDS", "0"))  # noqa: F405
 CSRF_TRUSTED_ORIGINS = [o for o in os.environ.get("CSRF_TRUSTED_ORIGINS", "").split(",") if o]  # noqa: F405
 
-# The rate limits of the account forms (accounts.ratelimit) count attempts in the cache: it must be
+# The rate limits of the account forms (django-allauth) count attempts in the cache: it must be
 # shared by every worker. The database cache needs no other server (`manage.py createcachetable`).
 CACHES = {
     "default": {
@@ -23,3 +23,7 @@ CACHES = {
         "LOCATION": "bases_communes_cache",
     }
 }
+
+# Behind nginx (README, « Production »), which overwrites X-Real-IP with the address it received
+# the connection from: the rate limits count that address, never one a client wrote itself.
+ALLAUTH_TRUSTED_CLIENT_IP_HEADER = os.environ.get("TRUSTED_CLIENT_IP_HEADER", "X-Real-IP") or None  # noqa: F405

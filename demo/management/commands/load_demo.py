@@ -115,6 +115,7 @@ class Command(BaseCommand):
             self.load_moderation()
             self.load_membership()
             self.load_share_links()
+            self.load_email_addresses()
         except KeyboardInterrupt as interrupt:
             raise CommandError(
                 "Chargement interrompu : l'élément en cours a été annulé, les précédents sont "
@@ -422,6 +423,14 @@ class Command(BaseCommand):
             self.step("Personne", index, total, data["username"], not exists)
         self.people = {user.username: user for user in User.objects.all()}
         self.admin = self.people["admin"]
+
+    def load_email_addresses(self):
+        """Every demo account's address is confirmed: they log in with the README's passwords
+        (allauth lets an account in only once its address is confirmed)."""
+        from accounts.lifecycle import verified_address
+
+        for user in User.objects.filter(deleted_at__isnull=True).exclude(email=""):
+            verified_address(user)
 
     def load_profiles(self):
         """Department and presentation of each demo person; filled fields are left alone."""
