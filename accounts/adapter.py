@@ -14,9 +14,11 @@ import re
 from allauth.account.adapter import DefaultAccountAdapter
 from allauth.socialaccount.adapter import DefaultSocialAccountAdapter
 from django import forms
+from django.conf import settings
 from django.contrib.auth import get_user_model
 from django.utils.text import slugify
 from django.utils.translation import gettext as _
+from django.utils.translation import gettext_lazy as _l
 
 from organisations.models import Organisation
 
@@ -46,6 +48,42 @@ def organisation_for_siret(siret):
 
 
 class AccountAdapter(DefaultAccountAdapter):
+    # In the site's words: what went wrong and what to do next. A wrong identifier and a wrong
+    # password get the same sentence (nothing tells whether an account exists).
+    error_messages = {
+        **DefaultAccountAdapter.error_messages,
+        "account_inactive": _l("Ce compte est désactivé."),
+        "email_password_mismatch": _l(
+            "Adresse e-mail ou mot de passe incorrect. Vérifiez-les, ou demandez un code de "
+            "connexion ou un nouveau mot de passe."
+        ),
+        "username_password_mismatch": _l(
+            "Identifiant ou mot de passe incorrect. Vérifiez-les, ou demandez un code de "
+            "connexion ou un nouveau mot de passe."
+        ),
+        "email_taken": _l("Cette adresse ne peut pas être utilisée : choisissez-en une autre."),
+        "enter_current_password": _l(
+            "Ce mot de passe n'est pas le bon : saisissez votre mot de passe actuel."
+        ),
+        "incorrect_code": _l("Ce code n'est pas le bon : vérifiez-le dans l'e-mail reçu."),
+        "incorrect_password": _l("Ce mot de passe n'est pas le bon."),
+        "invalid_or_expired_key": _l("Ce lien n'est plus valable : demandez-en un nouveau."),
+        "invalid_password_reset": _l(
+            "Ce lien de réinitialisation n'est plus valable : demandez-en un nouveau."
+        ),
+        "too_many_login_attempts": _l(
+            "Trop de tentatives. Par sécurité, réessayez dans quelques minutes, ou demandez un "
+            "code de connexion par e-mail."
+        ),
+        "unverified_primary_email": _l("Votre adresse e-mail doit d'abord être confirmée."),
+        "username_blacklisted": _l(
+            "Cet identifiant n'est pas disponible : choisissez-en un autre."
+        ),
+        "username_taken": _l("Cet identifiant est déjà pris : choisissez-en un autre."),
+        "same_as_current": _l("C'est déjà la valeur actuelle."),
+        "rate_limited": _l("Trop de demandes. Par sécurité, réessayez dans quelques minutes."),
+    }
+
     def clean_username(self, username, shallow=False):
         if "@" in username:
             raise forms.ValidationError(
@@ -70,6 +108,30 @@ class AccountAdapter(DefaultAccountAdapter):
                 code="email_is_username",
             )
         return email
+
+    def _get_login_attempts_cache_key(self, request, **credentials):
+        """One counter of failed log-ins per account, whether it is typed as a username or as
+        its address (allauth counts per string typed); an unknown identifier counts alone."""
+        key = super()._get_login_attempts_cache_key(request, **credentials)
+        User = get_user_model()
+        if credentials.get("email"):
+            from allauth.account.models import EmailAddress
+
+            address = EmailAddress.objects.filter(email__iexact=credentials["email"]).first()
+            user_id = address.user_id if address else None
+        else:
+            user_id = (
+                User.objects.filter(username__iexact=credentials.get("username") or "")
+                .values_list("pk", flat=True)
+                .first()
+            )
+        if user_id is None:
+            return key
+        return f"{key.split(':', 1)[0]}:account-{user_id}"
+
+    def send_mail(self, template_prefix, email, context):
+        context = {**context, "expiration_days": settings.ACCOUNT_EMAIL_CONFIRMATION_EXPIRE_DAYS}
+        super().send_mail(template_prefix, email, context)
 
     def populate_username(self, request, user):
         if not user.username:

@@ -53,34 +53,6 @@ class SignupForm(forms.Form):
         },
     )
 
-    def __init__(self, *args, **kwargs):
-        super().__init__(*args, **kwargs)
-        # allauth's own fields, in French with the hints the site gives everywhere.
-        if "email" in self.fields:
-            self.fields["email"].label = _("Adresse e-mail")
-            self.fields["email"].help_text = _(
-                "Un lien de confirmation y sera envoyé. Format attendu : nom@domaine.fr"
-            )
-        if "username" in self.fields:
-            self.fields["username"].label = _("Identifiant")
-            self.fields["username"].help_text = _(
-                "Facultatif : sinon, il est tiré de votre adresse e-mail. Il figure dans "
-                "l'adresse de votre profil public. Lettres, chiffres et . - _ uniquement."
-            )
-        if "password1" in self.fields:
-            self.fields["password1"].label = _("Mot de passe")
-            self.fields["password1"].help_text = _(
-                "12 caractères au moins conseillés ; ni trop courant, ni proche de vos nom et "
-                "adresse."
-            )
-        if "password2" in self.fields:
-            self.fields["password2"].label = _("Confirmation du mot de passe")
-        for name in self.fields:
-            self.fields[name].widget.attrs.pop("placeholder", None)
-        initial = getattr(self, "sociallogin", None)
-        if initial is not None and initial.user.organisation_id and not self.is_bound:
-            self.initial.setdefault("organisation", initial.user.organisation_id)
-
     def signup(self, request, user):
         """Called by allauth once the account is saved."""
         user.first_name = self.cleaned_data["first_name"]
