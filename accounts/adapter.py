@@ -9,6 +9,7 @@
   and logging out also ends the ProConnect session (id_token_hint).
 """
 
+import logging
 import re
 
 from allauth.account.adapter import DefaultAccountAdapter
@@ -22,8 +23,8 @@ from django.utils.translation import gettext_lazy as _l
 
 from organisations.models import Organisation
 
+logger = logging.getLogger(__name__)
 USERNAME_PATTERN = re.compile(r"^[A-Za-z0-9._-]+$")
-LOGOUT_URL_ATTRIBUTE = "_bases_logout_redirect"
 
 
 def username_from_email(email):
@@ -137,28 +138,24 @@ class AccountAdapter(DefaultAccountAdapter):
         if not user.username:
             user.username = username_from_email(user.email)
 
-    def logout(self, request):
-        """Log out here, and remember where ProConnect ends its own session (if the person
-        came through it)."""
+    def get_logout_redirect_url(self, request):
+        """After logging out here, a person who came through ProConnect is sent to ProConnect's
+        end-session endpoint (id_token_hint), which sends them back to the home page. allauth
+        asks for this URL before the session is cleared."""
         from .proconnect.views import ID_TOKEN_KEY, ProConnectAdapter
 
         id_token = request.session.get(ID_TOKEN_KEY)
-        end_session = None
         if id_token:
             try:
                 end_session = ProConnectAdapter(request).end_session_url(
-                    id_token, request.build_absolute_uri("/")
+                    id_token, request.build_absolute_uri(super().get_logout_redirect_url(request))
                 )
             except Exception:  # ProConnect unreachable or switched off: log out here anyway
+                logger.exception("ProConnect: no end-session URL, logged out here only")
                 end_session = None
-        super().logout(request)
-        if end_session:
-            setattr(request, LOGOUT_URL_ATTRIBUTE, end_session)
-
-    def get_logout_redirect_url(self, request):
-        return getattr(request, LOGOUT_URL_ATTRIBUTE, None) or super().get_logout_redirect_url(
-            request
-        )
+            if end_session:
+                return end_session
+        return super().get_logout_redirect_url(request)
 
 
 class SocialAccountAdapter(DefaultSocialAccountAdapter):

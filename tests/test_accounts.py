@@ -81,8 +81,10 @@ class LoginTests(TestCase):
     def test_inactive_account_cannot_log_in(self):
         UserFactory(username="ancien", is_active=False)
         response = self.client.post(LOGIN_URL, {"login": "ancien", "password": PASSWORD})
-        self.assertEqual(response.status_code, 200)
         self.assertNotIn("_auth_user_id", self.client.session)
+        # Only whoever typed the right password learns that the account is deactivated.
+        self.assertRedirects(response, "/compte/inactif/", fetch_redirect_response=False)
+        self.assertIn("désactivé", page_text(self.client.get("/compte/inactif/")))
 
     def test_logout_by_post_only(self):
         """A link or a prefetch (GET) only shows the confirmation button."""

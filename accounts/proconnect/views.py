@@ -5,10 +5,12 @@ import secrets
 from allauth.account.internal.decorators import login_not_required
 from allauth.socialaccount.adapter import get_adapter
 from allauth.socialaccount.internal import jwtkit
+from allauth.socialaccount.models import SocialApp
 from allauth.socialaccount.providers.oauth2.client import OAuth2Error
 from allauth.socialaccount.providers.oauth2.views import OAuth2CallbackView, OAuth2LoginView
 from allauth.socialaccount.providers.openid_connect.views import OpenIDConnectOAuth2Adapter
 from allauth.utils import build_absolute_uri
+from django.http import Http404
 from django.urls import reverse
 from django.utils.http import urlencode
 
@@ -81,9 +83,15 @@ class ProConnectAdapter(OpenIDConnectOAuth2Adapter):
 
 @login_not_required
 def login(request):
-    return OAuth2LoginView.adapter_view(ProConnectAdapter)(request)
+    try:
+        return OAuth2LoginView.adapter_view(ProConnectAdapter)(request)
+    except SocialApp.DoesNotExist as error:  # PROCONNECT_* not set: there is no such page
+        raise Http404 from error
 
 
 @login_not_required
 def callback(request):
-    return OAuth2CallbackView.adapter_view(ProConnectAdapter)(request)
+    try:
+        return OAuth2CallbackView.adapter_view(ProConnectAdapter)(request)
+    except SocialApp.DoesNotExist as error:
+        raise Http404 from error
