@@ -29,6 +29,7 @@ class FakeProConnect:
         self.codes = {}
         self.tokens = {}
         self.issued_id_tokens = []
+        self.nonce_override = None  # a test sets it to send an id_token of another log-in
         self.server = ThreadingHTTPServer(("127.0.0.1", 0), self._handler())
         self.url = f"http://127.0.0.1:{self.server.server_port}"
         self.thread = threading.Thread(target=self.server.serve_forever, daemon=True)
@@ -145,7 +146,7 @@ class FakeProConnect:
                 id_token = provider.sign(
                     {
                         "sub": provider.identity["sub"],
-                        "nonce": request.get("nonce"),
+                        "nonce": provider.nonce_override or request.get("nonce"),
                         "acr": "eidas1",
                         "amr": ["pwd"],
                     }

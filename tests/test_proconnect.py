@@ -174,7 +174,17 @@ def test_a_forged_userinfo_is_refused(client, proconnect):
     assert "_auth_user_id" not in client.session
     assert not SocialAccount.objects.exists()
     assert response.status_code in (200, 400, 401)
-    assert "ProConnect" in page_text(response) or "connexion" in page_text(response).lower()
+    assert "La connexion avec ProConnect n'a pas pu être vérifiée" in page_text(response)
+
+
+def test_an_id_token_of_another_log_in_is_refused(client, proconnect):
+    """The id_token must carry the nonce of this log-in (a replayed token does not)."""
+    _authorize, callback = start(client)
+    proconnect.nonce_override = "nonce-d-une-autre-connexion"
+    response = client.get(callback)
+    assert "_auth_user_id" not in client.session
+    assert not SocialAccount.objects.exists()
+    assert "La connexion avec ProConnect n'a pas pu être vérifiée" in page_text(response)
 
 
 def _jwks_of(key, _original):
