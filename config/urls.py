@@ -21,6 +21,12 @@ urlpatterns = [
         RedirectView.as_view(pattern_name="account_login", query_string=True),
         name="wagtailadmin_login_redirect",
     ),
+    # …and the admin's « Se déconnecter » is the site's (which also ends a ProConnect session).
+    path(
+        "admin/logout/",
+        RedirectView.as_view(pattern_name="account_logout"),
+        name="wagtailadmin_logout_redirect",
+    ),
     path("django-admin/", admin.site.urls),
     path("admin/", include(wagtailadmin_urls)),
     # Before Wagtail's own route, so that documents get the cache policy of their base.

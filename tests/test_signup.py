@@ -564,6 +564,14 @@ class AdminLoginTests(TestCase):
         self.assertEqual(response.status_code, 404)
         self.assertEqual(mail.outbox, [])
 
+    def test_the_admin_log_out_is_the_sites(self):
+        self.client.force_login(UserFactory(superuser=True))
+        response = self.client.post("/admin/logout/")
+        self.assertRedirects(response, "/compte/deconnexion/", fetch_redirect_response=False)
+        self.assertIn("_auth_user_id", self.client.session)  # the site's page asks to confirm
+        self.client.post("/compte/deconnexion/")
+        self.assertFalse(logged_in(self.client))
+
     def test_the_django_admin_log_in_goes_through_the_same_door(self):
         response = self.client.get("/django-admin/login/?next=/django-admin/")
         self.assertEqual(response.status_code, 302)
