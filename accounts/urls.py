@@ -102,6 +102,10 @@ urlpatterns = [
     path("compte/", include(build_provider_urlpatterns())),
     # Former addresses of the hand-written pages.
     path(
+        "compte/inscription/envoyee/",
+        RedirectView.as_view(pattern_name="account_email_verification_sent", permanent=True),
+    ),
+    path(
         "compte/inscription/renvoyer/",
         RedirectView.as_view(pattern_name="account_login", permanent=True),
         name="signup_resend",

@@ -16,6 +16,7 @@ def test_a_professional_signs_up_with_proconnect_and_logs_out_through_it(
     browser, live_server, transactional_db, django_db_serialized_rollback, settings
 ):
     from selenium.webdriver.common.by import By
+    from selenium.webdriver.common.keys import Keys
     from selenium.webdriver.support import expected_conditions as EC
     from selenium.webdriver.support.ui import WebDriverWait
 
@@ -42,7 +43,7 @@ def test_a_professional_signs_up_with_proconnect_and_logs_out_through_it(
         wait.until(EC.element_to_be_clickable((By.LINK_TEXT, "Se connecter"))).click()
         button = wait.until(EC.element_to_be_clickable((By.ID, "proconnect-button")))
         assert "S’identifier avec" in button.text and "ProConnect" in button.text
-        button.click()
+        button.send_keys(Keys.ENTER)  # a button of its own: the keyboard reaches it
 
         # ProConnect consented at once and sent the browser back: the sign-up form, filled.
         wait.until(EC.url_contains("/compte/proconnect/inscription/"))
