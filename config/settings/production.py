@@ -27,3 +27,5 @@ CACHES = {
 # Behind nginx (README, « Production »), which overwrites X-Real-IP with the address it received
 # the connection from: the rate limits count that address, never one a client wrote itself.
 ALLAUTH_TRUSTED_CLIENT_IP_HEADER = os.environ.get("TRUSTED_CLIENT_IP_HEADER", "X-Real-IP") or None  # noqa: F405
+# Links in account e-mails and ProConnect's redirect_uri are https.
+ACCOUNT_DEFAULT_HTTP_PROTOCOL = "https"
