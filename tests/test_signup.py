@@ -193,6 +193,41 @@ class SignupTests(TestCase):
         self.assertEqual(self.client.post(forged).status_code, 404)
         self.assertFalse(EmailAddress.objects.get(user__username="camille").verified)
 
+    def test_an_expired_link_confirms_nothing(self):
+        """Links last three days (ACCOUNT_VERIFICATION_DAYS)."""
+        self.client.post(SIGNUP_URL, signup_data(username="camille"))
+        link = link_in(mail.outbox[0], "/compte/confirmer/")
+        four_days_later = time.time() + 4 * 24 * 3600
+        with mock.patch("django.core.signing.time.time", return_value=four_days_later):
+            page = self.client.get(link)
+            self.assertIn("Ce lien de confirmation a expiré ou n'est pas valide", page_text(page))
+            self.client.post(link)
+        self.assertFalse(EmailAddress.objects.get(user__username="camille").verified)
+
+    def test_a_new_link_goes_to_whoever_proves_the_password_and_only_to_them(self):
+        """The « nouveau lien » of the old pages: logging in with the right password sends one
+        (after a three-minute cooldown); a wrong password, or a confirmed account, gets none."""
+        self.client.post(SIGNUP_URL, signup_data(username="camille"))
+        UserFactory(username="active", email="active@example.org")
+        mail.outbox.clear()
+        later = time.time() + 4 * 60
+        with mock.patch("allauth.core.internal.ratelimit.time.time", return_value=later):
+            self.client.post(LOGIN_URL, {"login": "camille", "password": "pas le bon"})
+            self.assertEqual(mail.outbox, [])
+            self.client.post(LOGIN_URL, {"login": "camille", "password": NEW_PASSWORD})
+        self.assertEqual([m.to for m in mail.outbox], [["camille.durand@example.org"]])
+        self.assertIn("/compte/confirmer/", mail.outbox[0].body)
+        self.assertFalse(logged_in(self.client))
+
+    def test_a_link_does_not_reactivate_an_account_an_admin_deactivated(self):
+        self.client.post(SIGNUP_URL, signup_data(username="camille"))
+        link = link_in(mail.outbox[0], "/compte/confirmer/")
+        User.objects.filter(username="camille").update(is_active=False)
+        self.client.post(link)
+        self.assertFalse(User.objects.get(username="camille").is_active)
+        self.client.post(LOGIN_URL, {"login": "camille", "password": NEW_PASSWORD})
+        self.assertFalse(logged_in(self.client))
+
     def test_logged_in_people_are_sent_away_from_the_form(self):
         self.client.force_login(UserFactory())
         self.assertEqual(self.client.get(SIGNUP_URL).status_code, 302)
