@@ -321,6 +321,7 @@ class DemoLoader:
             live=False,
             **territory(data),
         )
+        base.co_owners = [self.organisations[slug] for slug in data.get("co_owners", ())]
         self.index.add_child(instance=base)
         revision = self.publish(base, self.admin)
         self.track(base)
@@ -558,6 +559,16 @@ class DemoLoader:
         self.step(
             "Page d'accueil", 1, 1, home.title, not configured, ("configurée", "déjà configurée")
         )
+
+    def load_legal_pages(self):
+        """Mentions légales, données personnelles, cookies, accessibilité, conditions, plan."""
+        from legal.content import PAGES, SITE_PLAN
+        from legal.seed import ensure_legal_pages
+
+        created = set(ensure_legal_pages(self.home))
+        titles = [title for title, *_rest in PAGES.values()] + [SITE_PLAN[0]]
+        for index, title in enumerate(titles, start=1):
+            self.step("Rubrique", index, len(titles), title, title in created)
 
     def load_membership(self):
         """An organisation admin, a pending invitation and join request (base/demo/membership.py),

@@ -12,10 +12,12 @@ from django.utils.safestring import mark_safe
 
 # DSFR colour tokens (they follow the light and dark themes), with their light values for the
 # Wagtail admin, which does not load the DSFR; text takes the colour of the page's text.
-BLUE_FRANCE = "fill: var(--background-action-high-blue-france, #000091)"
-GREEN = "fill: var(--background-flat-success, #18753c)"
+# Presentation attributes, not `style`: the Content-Security-Policy of the public pages forbids
+# inline styles. The classes give the DSFR tokens (dark theme) in static/css/bases.css.
+BLUE_FRANCE = mark_safe('class="bc-chart__blue" fill="#000091"')
+GREEN = mark_safe('class="bc-chart__green" fill="#18753c"')
 GREY = "currentColor"
-GRID = "var(--border-default-grey, #dddddd)"
+GRID = mark_safe('class="bc-chart__grid" stroke="#dddddd"')
 SERIES_COLOURS = [BLUE_FRANCE, GREEN]
 
 WIDTH = 640
@@ -28,7 +30,7 @@ VALUE_WIDTH = 70
 def _frame(chart_id, title, description, width, height, body):
     return format_html(
         '<svg xmlns="http://www.w3.org/2000/svg" class="bc-chart" role="img" '
-        'viewBox="0 0 {} {}" width="100%" style="max-width: 40rem" '
+        'viewBox="0 0 {} {}" width="100%" '
         'preserveAspectRatio="xMinYMin meet" '
         'aria-labelledby="{}-title {}-desc" focusable="false">'
         '<title id="{}-title">{}</title><desc id="{}-desc">{}</desc>{}</svg>',
@@ -62,7 +64,7 @@ def bar_chart(chart_id, title, description, rows, *, maximum=None, unit=""):
         parts.append(
             format_html(
                 '<text x="{}" y="{}" text-anchor="end" font-size="13" fill="{}">{}</text>'
-                '<rect x="{}" y="{}" width="{}" height="{}" style="{}"></rect>'
+                '<rect x="{}" y="{}" width="{}" height="{}" {}></rect>'
                 '<text x="{}" y="{}" font-size="13" fill="{}">{}{}</text>',
                 LABEL_WIDTH - 8,
                 y + 16,
@@ -95,7 +97,7 @@ def column_chart(chart_id, title, description, labels, series):
     top = max((max(values, default=0) for _name, values in series), default=0) or 1
     parts = [
         format_html(
-            '<line x1="{}" y1="{}" x2="{}" y2="{}" style="stroke: {}"></line>',
+            '<line x1="{}" y1="{}" x2="{}" y2="{}" {}></line>',
             left,
             top_margin + plot_height,
             WIDTH,
@@ -114,7 +116,7 @@ def column_chart(chart_id, title, description, labels, series):
         x = left + index * 180
         parts.append(
             format_html(
-                '<rect x="{}" y="4" width="12" height="12" style="{}"></rect>'
+                '<rect x="{}" y="4" width="12" height="12" {}></rect>'
                 '<text x="{}" y="15" font-size="12" fill="{}">{}</text>',
                 x,
                 SERIES_COLOURS[index % 2],
@@ -131,7 +133,7 @@ def column_chart(chart_id, title, description, labels, series):
             bar = round(plot_height * value / top, 1)
             parts.append(
                 format_html(
-                    '<rect x="{}" y="{}" width="{}" height="{}" style="{}"></rect>',
+                    '<rect x="{}" y="{}" width="{}" height="{}" {}></rect>',
                     round(x0 + column * (index + 0.5), 1),
                     round(top_margin + plot_height - bar, 1),
                     round(column, 1),

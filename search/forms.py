@@ -55,6 +55,7 @@ FACET_LABELS = {
     "region": _("Région"),
     "department": _("Département"),
     "language": _("Langue"),
+    "tags": _("Mot-clé"),
     "label": _("Label NEC"),
 }
 DATE_ERROR = _("Saisissez une date au format AAAA-MM-JJ, par exemple 2024-03-31.")

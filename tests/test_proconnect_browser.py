@@ -3,9 +3,11 @@ OpenID Connect provider of tests/oidc_provider.py: the button, ProConnect's cons
 form with the conditions of use, landing logged in with the organisation of the SIRET, and the
 log-out through ProConnect."""
 
+import copy
+
 import pytest
 
-from config.settings.common import proconnect_providers
+from config.settings.common import proconnect_origin, proconnect_providers
 from tests.factories import OrganisationFactory
 from tests.oidc_provider import CLIENT_ID, CLIENT_SECRET, FakeProConnect
 
@@ -36,6 +38,11 @@ def test_a_professional_signs_up_with_proconnect_and_logs_out_through_it(
         settings.SOCIALACCOUNT_PROVIDERS = proconnect_providers(
             CLIENT_ID, CLIENT_SECRET, provider.discovery_url
         )
+        # As the settings do when PROCONNECT_DISCOVERY_URL is set: the forms that end at
+        # ProConnect (the button, « Se déconnecter ») are allowed to by the CSP.
+        policy = copy.deepcopy(settings.CONTENT_SECURITY_POLICY)
+        policy["DIRECTIVES"]["form-action"].append(proconnect_origin(provider.discovery_url))
+        settings.CONTENT_SECURITY_POLICY = policy
         organisation = OrganisationFactory(name="Hub du Sud", siret="13002526500013")
         wait = WebDriverWait(browser, 20)
         browser.delete_all_cookies()

@@ -443,7 +443,11 @@ class RateLimitTests(TestCase):
         self.assertEqual(int(logged_in(self.client)), accounts[10].pk)
 
     def test_the_production_profile_trusts_the_header_nginx_sets(self):
-        environment = {"SECRET_KEY": "x", "ALLOWED_HOSTS": "bases.example"}
+        environment = {
+            "SECRET_KEY": "x",
+            "BASE_URL": "https://bases.example.fr",
+            "EMAIL_HOST": "smtp.example.fr",
+        }
         with mock.patch.dict("os.environ", environment), mock.patch.dict(sys.modules):
             sys.modules.pop("config.settings.common", None)
             production = runpy.run_module("config.settings.production")
@@ -612,20 +616,28 @@ class AdminLoginTests(TestCase):
         self.assertEqual(response.status_code, 302)
         self.assertTrue(response["Location"].startswith(LOGIN_URL))
 
-    def test_espace_contributeur_shows_only_to_people_who_may_use_the_admin(self):
-        def header_link(user=None):
+    def test_espace_contributeur_never_leads_to_another_log_in(self):
+        """« Espace contributeur » (ressources.views.authoring.contributor_space): the admin for
+        whoever may use it, « Publier une ressource » for the others, and « Se connecter » for
+        visitors — never the admin's own log-in page."""
+
+        def destination(user=None):
             self.client.logout()
             if user is not None:
                 self.client.force_login(user)
-            return soup(self.client.get("/compte/profil/" if user else LOGIN_URL)).find(
-                "a", string="Espace contributeur"
-            )
+            page = soup(self.client.get(LOGIN_URL if user is None else "/compte/profil/"))
+            link = page.find("a", string="Espace contributeur")
+            response = self.client.get(link["href"])
+            location = response["Location"]
+            if location.startswith("/publier/") and user is None:
+                location = self.client.get(location)["Location"]
+            return location
 
-        self.assertIsNone(header_link())
-        self.assertIsNone(header_link(UserFactory()))
+        self.assertTrue(destination().startswith(f"{LOGIN_URL}?next="))
+        self.assertEqual(destination(UserFactory()), "/publier/")
         editors = Group.objects.create(name="Contributeurs d'essai")
         editors.permissions.add(Permission.objects.get(codename="access_admin"))
         contributor = UserFactory()
         contributor.groups.add(editors)
-        self.assertIsNotNone(header_link(contributor))
-        self.assertIsNotNone(header_link(UserFactory(superuser=True)))
+        self.assertEqual(destination(contributor), "/admin/")
+        self.assertEqual(destination(UserFactory(superuser=True)), "/admin/")
