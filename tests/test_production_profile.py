@@ -182,6 +182,39 @@ def test_the_application_receives_the_client_address_from_nginx_only(stack, http
     assert (real_ip, forwarded_for) == ("127.0.0.1", "127.0.0.1")
 
 
+def test_the_log_in_limit_counts_the_address_nginx_sets(stack, http):
+    """Behind nginx, failed log-ins are counted per connecting address (allauth reads the
+    X-Real-IP nginx writes): a client forging X-Real-IP or X-Forwarded-For on each attempt does
+    not escape the limit of its address."""
+    import re
+
+    page = http.request("GET", stack.url("/compte/connexion/"))
+    cookies = page.headers.getlist("Set-Cookie") if hasattr(page.headers, "getlist") else []
+    csrf = next(c.split(";")[0] for c in cookies if c.startswith("csrftoken="))
+    token = re.search(r'name="csrfmiddlewaretoken" value="([^"]+)"', page.data.decode()).group(1)
+    headers = {"Cookie": csrf, "Referer": stack.url("/compte/connexion/")}
+    try:
+        answers = []
+        for attempt in range(11):
+            forged = {"X-Real-IP": f"198.51.100.{attempt}", "X-Forwarded-For": f"10.0.0.{attempt}"}
+            response = http.request(
+                "POST",
+                stack.url("/compte/connexion/"),
+                fields={
+                    "csrfmiddlewaretoken": token,
+                    "login": f"inconnu{attempt}",
+                    "password": "pas-le-bon",
+                },
+                headers={**headers, **forged},
+                encode_multipart=False,
+            )
+            answers.append(response.data.decode())
+        assert all("Identifiant ou mot de passe incorrect" in a for a in answers[:10])
+        assert "Trop de tentatives" in answers[10]
+    finally:
+        _psql(stack, "DELETE FROM bases_communes_cache")  # the other tests log in from here too
+
+
 def test_static_files_are_compressed_and_cached(stack, http):
     manifest = json.loads((stack.root / "static" / "staticfiles.json").read_text())["paths"]
     hashed = manifest["dsfr/dist/dsfr/dsfr.min.css"]
