@@ -238,7 +238,10 @@ class EveryFormRendersTheRightInputs(TestCase):
         yield self.outsider, self.base.url + "membres/"  # the join request form
         yield self.outsider, self.suggested.url + "proposer/"
         yield self.outsider, self.resource.url + "signaler/"
-        yield self.outsider, self.resource.url  # the avis box: « Cette ressource vous a-t-elle été utile ? »
+        yield (
+            self.outsider,
+            self.resource.url,
+        )  # the avis box: « Cette ressource vous a-t-elle été utile ? »
         # Admin views whose fields our templates render.
         yield self.reviewer, f"/admin/label-nec/edit/{self.in_review.pk}/"
         yield self.moderator, f"/admin/report/edit/{self.report.pk}/"
