@@ -41,7 +41,7 @@
     }
 
     title.addEventListener("input", later);
-    summary.addEventListener("change", later);
+    summary.addEventListener("input", later);
     if (title.value) {
       ask();
     }
