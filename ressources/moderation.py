@@ -22,6 +22,7 @@ from wagtail.log_actions import log
 from accounts.notifications import notify
 
 from .models import Report, ReportReason, ReportStatus
+from .signals import resources_changed
 
 MODERATORS_GROUP = "Modérateurs"
 PERMISSION = "ressources.moderate_report"
@@ -237,6 +238,9 @@ def resolve(report, moderator, resolution, note=""):
                 .exclude(pk=report.pk)
             )
             type(report.review).objects.filter(pk=report.review_id).update(hidden=True)
+            # update() sends no post_save: the search index re-sorts « les mieux notées ».
+            resource_id = resource.pk
+            transaction.on_commit(lambda: resources_changed.send(sender=Report, ids=[resource_id]))
             resource_url = resource.url or ""
         elif resolution == Resolution.UNPUBLISH:
             closed += list(

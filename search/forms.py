@@ -42,6 +42,7 @@ SORT_LABELS = {
     "recentes": _("Les plus récentes"),
     "mises-a-jour": _("Mises à jour récemment"),
     "titre": _("Titre (A → Z)"),
+    "mieux-notees": _("Les mieux notées"),
 }
 # Legend of each facet (search.documents.FACETS key), in the order of the filters column.
 FACET_LABELS = {

@@ -370,6 +370,8 @@ class DatabaseEngine(SearchEngine):
                     title_sort=title_sort(document.get("title")),
                     first_published_at=_aware(document.get("first_published_at")),
                     last_published_at=_aware(document.get("last_published_at")),
+                    rating=document.get("rating"),
+                    review_count=document.get("review_count") or 0,
                     document=document,
                     fingerprint=fingerprint(document),
                 )

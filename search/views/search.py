@@ -25,11 +25,11 @@ from django.views.decorators.http import require_safe
 from base.listing import page_window
 from base.page_context import request_user
 
-from . import engines
-from .documents import FACETS
-from .engines.base import EngineUnavailable
-from .facet_usage import facet_order
-from .forms import (
+from .. import engines
+from ..documents import FACETS
+from ..engines.base import EngineUnavailable
+from ..facet_usage import facet_order
+from ..forms import (
     FACET_LABELS,
     OPEN_LICENCES,
     SORT_LABELS,
@@ -38,8 +38,8 @@ from .forms import (
     parse_request,
     visible_base_ids,
 )
-from .models import SearchLog
-from .query import TABS, parse
+from ..models import SearchLog
+from ..query import TABS, parse
 
 logger = logging.getLogger(__name__)
 
