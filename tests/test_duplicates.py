@@ -132,3 +132,20 @@ class LikelyDuplicatesTests(TestCase):
         response = self.client.get(self.URL)
         self.assertIn(response.status_code, (302, 403))
         self.assertNotIn("Doublons probables", self.client.get("/admin/").content.decode())
+
+
+class SiteEditorTests(TestCase):
+    """The site's editor carries the same warning as the admin's (a new resource, or a draft)."""
+
+    def test_the_site_editor_of_a_new_resource_asks_for_similar_ones(self):
+        from base.models import Role
+        from tests.factories import BaseMembershipFactory, BasePageFactory, UserFactory
+
+        base = BasePageFactory(title="Base du Hub")
+        member = UserFactory()
+        BaseMembershipFactory(base=base, user=member, role=Role.CONTRIBUTOR)
+        self.client.force_login(member)
+        page = self.client.get(f"/publier/{base.pk}/").content.decode()
+        self.assertIn('data-bc-duplicates-url="/rechercher/doublons/"', page)
+        self.assertIn(f'data-bc-duplicates-parent="{base.pk}"', page)
+        self.assertIn("js/duplicates.js", page)
