@@ -448,7 +448,6 @@ class SearchPageTests(TestCase):
             "?page=999999",
             "?page=-3",
             "?page=99999999999999999999999999",
-            "?q=%00%01",
             "?q=<script>alert(1)</script>",
             "?q=" + "a" * 10_000,
             "?q=" + "%22" * 300,
@@ -458,12 +457,24 @@ class SearchPageTests(TestCase):
             "?du=" + "1" * 5000,
             "?thematique=" + "x" * 5000,
             "?" + "&".join(f"thematique=t{n}" for n in range(300)),
-            "?onglet=%00&tri=%00&ouvertes=%00",
+            "?du=0001-01-01&au=9999-12-31",
+            "?au=9999-12-31",
         ]
         for params in cases:
             with self.subTest(params=params[:50]):
                 response = self.get(params)
                 self.assertEqual(len(soup(response).find_all("h1")), 1)
+        # Control characters are refused at the door (base.input_guard), with a French page.
+        for params in ("?q=%00%01", "?onglet=%00&tri=%00&ouvertes=%00"):
+            with self.subTest(params=params):
+                response = self.client.get(SEARCH + params)
+                self.assertEqual(response.status_code, 400)
+                self.assertIn("caractères de contrôle", page_text(response))
+
+    def test_a_date_out_of_range_is_a_french_form_error(self):
+        response = self.get("?q=atelier&au=9999-12-31")
+        self.assertIn("Saisissez une date entre 1900 et 2999.", page_text(response))
+        self.assertEqual(self.client.get("/rechercher/atom/?au=9999-12-31").status_code, 200)
 
     def test_script_in_the_query_is_escaped(self):
         response = self.get("?q=<script>alert(1)</script>")

@@ -46,7 +46,7 @@ the database engine, index updates stay queued (search.lifecycle).
 import logging
 import re
 from contextlib import contextmanager
-from datetime import UTC, datetime, timedelta
+from datetime import UTC, date, datetime, timedelta
 from urllib.parse import urlsplit, urlunsplit
 
 from django.conf import settings
@@ -322,7 +322,7 @@ def date_filter(published_from, published_to):
     bounds = {}
     if published_from:
         bounds["gte"] = published_from.isoformat()
-    if published_to:
+    if published_to and published_to < date.max:  # the last day a date holds has no next
         bounds["lt"] = (published_to + timedelta(days=1)).isoformat()
     bounds["time_zone"] = settings.TIME_ZONE
     return Q("range", first_published_at=bounds)
