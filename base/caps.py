@@ -10,6 +10,7 @@ in French, what to do.
 
 from datetime import timedelta
 
+from django.contrib.auth import get_user_model
 from django.utils import timezone
 
 HOUR = timedelta(hours=1)
@@ -36,3 +37,10 @@ def reached(queryset, limit, *, within=None, field="created_at"):
     if within is not None:
         queryset = queryset.filter(**{f"{field}__gte": timezone.now() - within})
     return queryset.order_by()[:limit].count() >= limit
+
+
+def lock_person(user):
+    """Serialise one person's create actions, inside a transaction: a double click sends two
+    posts at once; the second waits for the first to commit, then finds what it created
+    (a no-op on SQLite, whose writes are serialised anyway)."""
+    get_user_model().objects.select_for_update().filter(pk=user.pk).first()

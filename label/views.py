@@ -15,6 +15,8 @@ from django.template.response import TemplateResponse
 from django.utils.translation import gettext as _
 from django.views.decorators.http import require_POST
 
+from base import caps
+
 from . import workflow
 from .criteria import (
     CRITERION_DEFINITIONS,
@@ -65,12 +67,6 @@ def _own_request(request, pk):
     )
 
 
-def _lock_person(user):
-    """Serialise one person's create actions (a double click sends two posts at once): the
-    second waits for the first to commit, then finds what it created."""
-    type(user).objects.select_for_update().filter(pk=user.pk).first()
-
-
 @login_required
 def start(request):
     """GET explains and lists the person's drafts; POST opens a new draft (never on GET).
@@ -80,7 +76,7 @@ def start(request):
     drafts = LabelRequest.objects.filter(applicant=request.user, status__in=EDITABLE)
     if request.method == "POST":
         with transaction.atomic():
-            _lock_person(request.user)
+            caps.lock_person(request.user)
             untouched = drafts.filter(
                 status=Status.DRAFT, resource=None, previous=None, step__lte=1
             ).first()

@@ -177,8 +177,7 @@ def propose(resource, user, data, summary, base_revision_id):
     if not can_propose(user, resource):
         raise PermissionDenied
     with transaction.atomic():
-        # One person's proposals one after the other: a second click waits, then finds the first.
-        type(user).objects.select_for_update().filter(pk=user.pk).first()
+        caps.lock_person(user)
         same = ChangeProposal.objects.filter(
             resource=resource,
             proposer=user,
