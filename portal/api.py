@@ -77,12 +77,22 @@ class TitleSearchFilter(BaseFilterBackend):
         return queryset.filter(condition)
 
 
+class BoundedParametersMixin:
+    """`offset`, `limit` and `find/?id=` parsed safely (see the module's docstring)."""
+
+    pagination_class = BoundedPagination
+
+    def find_object(self, queryset, request):
+        if "id" in request.GET and bounded_int(request.GET["id"], minimum=1) is None:
+            raise BadRequestError("id doit être un entier positif")
+        return super().find_object(queryset, request)
+
+
 def _with_search(backends, replacement):
     return [replacement if backend is SearchFilter else backend for backend in backends]
 
 
-class VisiblePagesAPIViewSet(PagesAPIViewSet):
-    pagination_class = BoundedPagination
+class VisiblePagesAPIViewSet(BoundedParametersMixin, PagesAPIViewSet):
     filter_backends = _with_search(PagesAPIViewSet.filter_backends, EngineSearchFilter)
 
     def get_base_queryset(self):
@@ -91,16 +101,14 @@ class VisiblePagesAPIViewSet(PagesAPIViewSet):
         return super().get_base_queryset().filter(pk__in=visible.values("pk"))
 
 
-class VisibleImagesAPIViewSet(ImagesAPIViewSet):
-    pagination_class = BoundedPagination
+class VisibleImagesAPIViewSet(BoundedParametersMixin, ImagesAPIViewSet):
     filter_backends = _with_search(ImagesAPIViewSet.filter_backends, TitleSearchFilter)
 
     def get_queryset(self):
         return visible_media(super().get_queryset(), self.request.user)
 
 
-class VisibleDocumentsAPIViewSet(DocumentsAPIViewSet):
-    pagination_class = BoundedPagination
+class VisibleDocumentsAPIViewSet(BoundedParametersMixin, DocumentsAPIViewSet):
     filter_backends = _with_search(DocumentsAPIViewSet.filter_backends, TitleSearchFilter)
 
     def get_queryset(self):
