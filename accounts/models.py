@@ -22,7 +22,7 @@ class User(AbstractUser):
         related_name="people",
     )
     job_title = models.CharField(_("fonction"), max_length=150, blank=True)
-    # Veille (base.veille): the opt-in weekly digest of « Mon fil », and the week (its Monday)
+    # Veille (veille.follows): the opt-in weekly digest of « Mon fil », and the week (its Monday)
     # of the last digest sent, so that no week is ever sent twice.
     weekly_digest = models.BooleanField(
         _("résumé hebdomadaire par e-mail"),
@@ -86,7 +86,7 @@ class User(AbstractUser):
 
 
 class Notification(models.Model):
-    """An in-site message; the same text also goes out by e-mail (see base.notifications)."""
+    """An in-site message; the same text also goes out by e-mail (see accounts.notifications)."""
 
     recipient = models.ForeignKey(
         settings.AUTH_USER_MODEL,

@@ -1,10 +1,13 @@
 """Membership of a base: invitations, join requests, roles, removals, leaving.
 
-Views (base.membership_views) check who may do what with the predicates of BasePage
+Views (base.views.membership) check who may do what with the predicates of BasePage
 (`user_can_manage`, `user_can_view`) and leave the work to these functions, which check again,
 write Wagtail's audit log on the base (labels in base/wagtail_hooks.py) and notify the person
 concerned. The rule that a base keeps at least one admin lives in the model
 (BaseMembership.save/delete, base.models.ensure_another_admin), so no path can skip it.
+
+Over 500 lines: invitations, join requests, role changes and leaving share the audit-log
+actions, the notifications and the last-admin rule; each function stays short.
 """
 
 from django.conf import settings

@@ -3,6 +3,9 @@
 Every step saves a draft, so the step forms accept what is missing and refuse only what is
 wrong (a malformed address, a file of the wrong type). What a complete request needs is checked
 when it is filed (`submission_errors`), each error naming the step where it is fixed.
+
+Over 500 lines: the five steps share one draft and one set of checks; kept together so that a
+step's fields and the submission check that names it stay side by side.
 """
 
 import os

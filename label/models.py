@@ -232,7 +232,7 @@ class EvidenceFile(models.Model):
 
     @property
     def url(self):
-        """The permission-checked address (label.views.evidence): never a media URL."""
+        """The permission-checked address (label.views.requests.evidence): never a media URL."""
         return reverse("label:evidence", args=[self.assessment.request_id, self.pk])
 
 

@@ -2,7 +2,9 @@
 
 from django.urls import path
 
-from . import registry_views, tracking_views, views
+from .views import registry as registry_views
+from .views import requests as views
+from .views import tracking as tracking_views
 
 app_name = "label"
 

@@ -11,13 +11,13 @@ from . import (
     stats_hooks,  # noqa: F401  (the tracking dashboard: Suivi du label NEC)
     workflow,
 )
-from .admin_views import (
+from .models import LabelRequest
+from .views.admin import (
     LabelRequestHistoryView,
     LabelRequestIndexView,
     ReviewerPolicy,
     ReviewView,
 )
-from .models import LabelRequest
 
 # Before anything asks for the model's policy (Wagtail would create a default one).
 register_permission_policy(LabelRequest, ReviewerPolicy(LabelRequest))

@@ -1,7 +1,7 @@
 """Personal collections: « Mes favoris » and the selections each person makes.
 
 A collection only ever shows what its viewer may read: every listing goes through
-`base.listing.visible_resources`, so a private base's resource saved by one of its members is
+`ressources.listing.visible_resources`, so a private base's resource saved by one of its members is
 left out for anyone else (and for the member too, once they leave the base), and an unpublished
 resource disappears until it is published again. The rows stay, so nothing is lost.
 """

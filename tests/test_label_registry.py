@@ -128,7 +128,7 @@ class RegistryTests(TestCase):
         self.assertEqual(self.client.post(REGISTRY).status_code, 405)
 
     def test_pagination(self):
-        with mock.patch("label.registry_views.PER_PAGE", 3):
+        with mock.patch("label.views.registry.PER_PAGE", 3):
             first = self.client.get(REGISTRY)
             second = self.client.get(REGISTRY + "?page=2")
         self.assertEqual(references(first), [self.ref[n] for n in "IBA"])

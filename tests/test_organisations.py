@@ -39,7 +39,7 @@ class OrganisationAdminTests(TestCase):
     @classmethod
     def setUpTestData(cls):
         cls.superuser = UserFactory(superuser=True)
-        cls.url = reverse("wagtailsnippets_base_organisation:add")
+        cls.url = reverse("wagtailsnippets_organisations_organisation:add")
 
     def setUp(self):
         self.client.force_login(self.superuser)

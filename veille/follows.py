@@ -4,7 +4,7 @@ A `Follow` points at a resource, a base, a collection or an organisation (all it
 « Mon fil » is computed at read time from the journal of versions (`ResourceVersion`: version
 1.0 is a new resource, the others updates with their change lines) and from
 `CollectionAddition` (when a resource entered a collection), always through the visibility
-querysets of `base.listing`: whoever loses access to a base stops seeing anything of it, without
+querysets of `base.listing` and `ressources.listing`: whoever loses access to a base stops seeing anything of it, without
 any clean-up of their follows.
 """
 

@@ -16,10 +16,19 @@ from organisations.models import Organisation, Territory
 
 from ..extensions import page_context, serve_route
 from ..forms import BasePageForm
+from .fields import optional_image
 
 # Bases sit at a fixed depth (root > home > bases directory > base), which lets a query find the
 # base of any page from the first characters of its tree path (see base.visibility).
 BASE_DEPTH = 4
+
+
+def mark_as_shared(response):
+    """A page opened through a share link stays out of search engines, referrers and caches."""
+    response["X-Robots-Tag"] = "noindex, nofollow"
+    response["Referrer-Policy"] = "no-referrer"
+    response["Cache-Control"] = "private, no-store"
+    return response
 
 
 class BasePermissionsMixin:
@@ -41,10 +50,7 @@ class BaseContentMixin(BasePermissionsMixin):
         ensure_can_view(self, request)
         response = super().serve(request, *args, **kwargs)
         if getattr(request, "share_link_view", False):
-            # Opened through a share link: keep it out of search engines and caches.
-            response["X-Robots-Tag"] = "noindex, nofollow"
-            response["Referrer-Policy"] = "no-referrer"
-            response["Cache-Control"] = "private, no-store"
+            mark_as_shared(response)
         return response
 
 
@@ -108,22 +114,8 @@ class BasePage(BaseContentMixin, RoutablePageMixin, Territory, Page):
     visibility = models.CharField(
         _("visibilité"), max_length=10, choices=Visibility.choices, default=Visibility.PUBLIC
     )
-    logo = models.ForeignKey(
-        "wagtailimages.Image",
-        verbose_name=_("logo"),
-        null=True,
-        blank=True,
-        on_delete=models.SET_NULL,
-        related_name="+",
-    )
-    cover = models.ForeignKey(
-        "wagtailimages.Image",
-        verbose_name=_("image de couverture"),
-        null=True,
-        blank=True,
-        on_delete=models.SET_NULL,
-        related_name="+",
-    )
+    logo = optional_image(_("logo"))
+    cover = optional_image(_("image de couverture"))
     contact_email = models.EmailField(_("e-mail de contact"), blank=True)
     website = models.URLField(_("site web"), blank=True)
     is_certified = models.BooleanField(
@@ -274,7 +266,7 @@ class BasePage(BaseContentMixin, RoutablePageMixin, Territory, Page):
             people.setdefault(membership.user_id, membership.user)
         return list(people.values())
 
-    # Public sub-pages: « Membres » and its forms (views in base.membership_views).
+    # Public sub-pages: « Membres » and its forms (views in base.views.membership).
 
     @path("membres/", name="members")
     def members_route(self, request):

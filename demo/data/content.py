@@ -4,6 +4,8 @@ Built from the sector's documents (shared/domain/sources, brief §4): organisati
 figures and licences are the real ones. People are pseudonymised: every person's name and e-mail
 address here is invented (addresses at demo.bases-communes.example); organisations keep their names.
 The resources are in `resources.py`. Dates are "YYYY-MM-DD HH:MM", Europe/Paris.
+
+Over 500 lines: data, not code.
 """
 
 EMAIL_DOMAIN = "demo.bases-communes.example"

@@ -16,6 +16,8 @@ they state none:
   assumes when no licence is given, with the publisher to ask for anything else.
 Original publication dates: when the documents give only a month or a year, its first day.
 People are pseudonymised: the names of persons below are invented.
+
+Over 500 lines: data, not code (one entry per demo resource).
 """
 
 from demo.data.helpers import callout, document, heading, image, link, ol, org, person, text, ul

@@ -15,6 +15,8 @@ from wagtail.search import index
 
 from base.extensions import serve_route
 from base.models import BasePermissionsMixin, Visibility, check_slug_is_not_a_route
+from base.models.bases import mark_as_shared
+from base.models.fields import optional_image
 
 from ..api_fields import CollectionItemsField
 from .resources import ResourcePage
@@ -27,14 +29,7 @@ class ResourceCollectionPage(BasePermissionsMixin, RoutablePageMixin, Page):
     """
 
     description = models.TextField(_("description"), blank=True, max_length=1000)
-    image = models.ForeignKey(
-        "wagtailimages.Image",
-        verbose_name=_("image"),
-        null=True,
-        blank=True,
-        on_delete=models.SET_NULL,
-        related_name="+",
-    )
+    image = optional_image(_("image"))
     visibility = models.CharField(
         _("visibilité"), max_length=10, choices=Visibility.choices, default=Visibility.PUBLIC
     )
@@ -104,9 +99,7 @@ class ResourceCollectionPage(BasePermissionsMixin, RoutablePageMixin, Page):
             request.share_link_view = True
         response = super().serve(request, *args, **kwargs)
         if shared:
-            response["X-Robots-Tag"] = "noindex, nofollow"
-            response["Referrer-Policy"] = "no-referrer"
-            response["Cache-Control"] = "private, no-store"
+            mark_as_shared(response)
         return response
 
     # Veille sub-pages (views in veille, registered through base.extensions), behind the

@@ -26,6 +26,7 @@ from wagtail.search import index
 
 from base.extensions import serve_route
 from base.models import BaseContentMixin, check_slug_is_not_a_route
+from base.models.fields import optional_image
 from organisations.api_fields import OrganisationSerializer
 from organisations.models import Territory
 
@@ -34,6 +35,17 @@ from ..api_fields import LicenceSerializer, TagsField, TermsField, VersionField
 from ..blocks import ResourceBodyBlock
 from ..forms import ResourcePageForm
 from .taxonomy import Licence, Term, Vocabulary
+
+
+def taxonomy_field(vocabulary, verbose_name, related_name):
+    """The terms of one vocabulary of the controlled taxonomy (themes, types, beneficiaries…)."""
+    return ParentalManyToManyField(
+        Term,
+        verbose_name=verbose_name,
+        blank=True,
+        related_name=related_name,
+        limit_choices_to={"vocabulary": vocabulary},
+    )
 
 
 class ResourceTag(TaggedItemBase):
@@ -68,42 +80,17 @@ class ResourcePage(BaseContentMixin, RoutablePageMixin, Territory, Page):
     can_have_share_link = True
 
     summary = models.TextField(_("résumé"), max_length=560)
-    cover_image = models.ForeignKey(
-        "wagtailimages.Image",
-        verbose_name=_("image de couverture"),
-        null=True,
-        blank=True,
-        on_delete=models.SET_NULL,
-        related_name="+",
-    )
+    cover_image = optional_image(_("image de couverture"))
     body = StreamField(ResourceBodyBlock(), verbose_name=_("contenu"), blank=True)
-    themes = ParentalManyToManyField(
-        Term,
-        verbose_name=_("thématiques"),
-        blank=True,
-        related_name="themed_resources",
-        limit_choices_to={"vocabulary": Vocabulary.THEME},
+    themes = taxonomy_field(Vocabulary.THEME, _("thématiques"), "themed_resources")
+    resource_types = taxonomy_field(
+        Vocabulary.RESOURCE_TYPE, _("types de ressource"), "typed_resources"
     )
-    resource_types = ParentalManyToManyField(
-        Term,
-        verbose_name=_("types de ressource"),
-        blank=True,
-        related_name="typed_resources",
-        limit_choices_to={"vocabulary": Vocabulary.RESOURCE_TYPE},
+    beneficiaries = taxonomy_field(
+        Vocabulary.BENEFICIARY, _("bénéficiaires"), "beneficiary_resources"
     )
-    beneficiaries = ParentalManyToManyField(
-        Term,
-        verbose_name=_("bénéficiaires"),
-        blank=True,
-        related_name="beneficiary_resources",
-        limit_choices_to={"vocabulary": Vocabulary.BENEFICIARY},
-    )
-    professional_sectors = ParentalManyToManyField(
-        Term,
-        verbose_name=_("secteurs professionnels"),
-        blank=True,
-        related_name="sector_resources",
-        limit_choices_to={"vocabulary": Vocabulary.PROFESSIONAL_SECTOR},
+    professional_sectors = taxonomy_field(
+        Vocabulary.PROFESSIONAL_SECTOR, _("secteurs professionnels"), "sector_resources"
     )
     tags = ClusterTaggableManager(through=ResourceTag, verbose_name=_("mots-clés"), blank=True)
     licence = models.ForeignKey(

@@ -18,10 +18,10 @@ from wagtail.admin.views.generic.base import WagtailAdminTemplateMixin
 
 from organisations.territories import region_name
 
-from .charts import bar_chart, column_chart, month_name
-from .criteria import ApplicantType, DispositifKind, Status
-from .stats import compute_figures, expiring_labels, fill_months
-from .workflow import is_reviewer
+from ..charts import bar_chart, column_chart, month_name
+from ..criteria import ApplicantType, DispositifKind, Status
+from ..stats import compute_figures, expiring_labels, fill_months
+from ..workflow import is_reviewer
 
 SPLIT_TITLES = {
     "applicant_type": gettext_lazy("Par type de structure"),

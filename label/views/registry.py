@@ -35,8 +35,8 @@ from organisations.territories import (
 )
 from ressources.listing import visible_resources
 
-from .criteria import DECIDED, ApplicantType, Criterion, DispositifKind, Status
-from .models import LabelRequest
+from ..criteria import DECIDED, ApplicantType, Criterion, DispositifKind, Status
+from ..models import LabelRequest
 
 PER_PAGE = 20
 FILTERS = ("type", "structure", "region", "departement", "annee", "statut")

@@ -18,10 +18,10 @@ from wagtail.admin.views.generic import HistoryView, IndexView
 from wagtail.admin.views.generic.base import WagtailAdminTemplateMixin
 from wagtail.permission_policies.base import BasePermissionPolicy
 
-from . import workflow
-from .affiliation import is_verified
-from .criteria import CRITERION_DEFINITIONS, Status, Verdict
-from .models import CriterionAssessment, LabelRequest
+from .. import workflow
+from ..affiliation import is_verified
+from ..criteria import CRITERION_DEFINITIONS, Status, Verdict
+from ..models import CriterionAssessment, LabelRequest
 
 
 class ReviewerPolicy(BasePermissionPolicy):

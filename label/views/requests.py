@@ -1,7 +1,7 @@
 """The public side of the label NEC: what it is, « Demander le label », « Mes demandes ».
 
 A request is private: only its applicant reaches these pages (anyone else gets 404, as if it did
-not exist); reviewers work in the Wagtail admin (label/admin_views.py). Evidence files are served
+not exist); reviewers work in the Wagtail admin (label/views/admin.py). Evidence files are served
 here to the applicant and the reviewers only. Status changes go through label.workflow.
 """
 
@@ -17,8 +17,8 @@ from django.views.decorators.http import require_POST
 
 from base import caps
 
-from . import workflow
-from .criteria import (
+from .. import workflow
+from ..criteria import (
     CRITERION_DEFINITIONS,
     EDITABLE,
     ApplicantType,
@@ -26,7 +26,7 @@ from .criteria import (
     DispositifKind,
     Status,
 )
-from .forms import (
+from ..forms import (
     LAST_STEP,
     STEPS,
     ApplicantForm,
@@ -36,7 +36,7 @@ from .forms import (
     assessment_forms,
     submission_errors,
 )
-from .models import CriterionAssessment, EvidenceFile, LabelRequest
+from ..models import CriterionAssessment, EvidenceFile, LabelRequest
 
 # Drafts one person may keep at once (a draft is created by a single click).
 MAX_DRAFTS = 5
