@@ -6,10 +6,14 @@ left out for anyone else (and for the member too, once they leave the base), and
 resource disappears until it is published again. The rows stay, so nothing is lost.
 """
 
+from datetime import timedelta
+
 from django.db import transaction
 from django.db.models import Count, Max, Q
+from django.utils import timezone
 from django.utils.translation import gettext as _
 
+from base import caps
 from base.models import Visibility
 from ressources.listing import attach_bases, resource_cards, visible_resources
 
@@ -18,6 +22,8 @@ from .models import PersonalCollection, PersonalCollectionItem
 FAVORITES_KEY = "favoris"
 MAX_COLLECTIONS = 100
 MAX_ITEMS = 500
+# A second « Créer » with the same title within this delay is the same collection.
+DOUBLE_SUBMISSION_WINDOW = timedelta(minutes=1)
 
 
 class CollectionRefused(Exception):
@@ -56,7 +62,18 @@ def save_choices(user, resource):
     return choices
 
 
+@transaction.atomic
 def create_collection(user, **fields):
+    """A new collection; the same one created again within a minute (a double click) is the
+    first one, returned as is."""
+    caps.lock_person(user)
+    same = PersonalCollection.objects.filter(
+        owner=user,
+        title=fields.get("title", ""),
+        created_at__gte=timezone.now() - DOUBLE_SUBMISSION_WINDOW,
+    ).first()
+    if same is not None:
+        return same
     if PersonalCollection.objects.filter(owner=user).count() >= MAX_COLLECTIONS:
         raise CollectionRefused(
             _("Vous avez atteint le nombre maximal de collections (%(max)s).")

@@ -17,10 +17,10 @@ from django.db import connection
 from django.test import Client, TestCase
 
 from base import caps
-from base.models import ContributionMode, Invitation, JoinRequest, Role
+from base.models import ContributionMode, Invitation, JoinRequest, Role, ShareLink, Visibility
 from label.criteria import Criterion, Status
 from label.models import CriterionAssessment, LabelRequest
-from ressources.models import ChangeProposal, Report, ResourcePage
+from ressources.models import ChangeProposal, PersonalCollection, Report, ResourcePage
 from tests.factories import (
     BaseMembershipFactory,
     BasePageFactory,
@@ -263,6 +263,18 @@ class MembershipAndReportCapsTests(TestCase):
         self.assertEqual(Report.objects.count(), 1)
 
 
+class PersonalCollectionTests(TestCase):
+    def test_the_same_collection_created_twice_is_one(self):
+        person = UserFactory()
+        self.client.force_login(person)
+        data = {"title": "Démarches", "description": "", "visibility": "private"}
+        for _ in range(2):
+            self.assertEqual(
+                self.client.post("/compte/collections/nouvelle/", data).status_code, 302
+            )
+        self.assertEqual(PersonalCollection.objects.filter(owner=person).count(), 1)
+
+
 # --- concurrency: real transactions, on PostgreSQL ------------------------------------------
 
 postgresql_only = pytest.mark.skipif(
@@ -296,7 +308,9 @@ def at_once(clients, method, url, data_for=None, times=2):
 
 
 @postgresql_only
-def test_two_simultaneous_label_requests_make_one_draft(transactional_db):
+def test_two_simultaneous_label_requests_make_one_draft(
+    transactional_db, django_db_serialized_rollback
+):
     applicant = UserFactory()
     clients = [client_for(applicant) for _ in range(2)]
     statuses = at_once(clients, "post", START)
@@ -305,7 +319,9 @@ def test_two_simultaneous_label_requests_make_one_draft(transactional_db):
 
 
 @postgresql_only
-def test_many_simultaneous_label_requests_never_collide_on_the_reference(transactional_db):
+def test_many_simultaneous_label_requests_never_collide_on_the_reference(
+    transactional_db, django_db_serialized_rollback
+):
     applicants = [UserFactory() for _ in range(4)]
     clients = [client_for(applicant) for applicant in applicants]
     statuses = at_once(clients, "post", START, times=4)
@@ -315,7 +331,7 @@ def test_many_simultaneous_label_requests_never_collide_on_the_reference(transac
 
 
 @postgresql_only
-def test_two_simultaneous_posts_of_step_three(transactional_db):
+def test_two_simultaneous_posts_of_step_three(transactional_db, django_db_serialized_rollback):
     applicant = UserFactory()
     draft = LabelRequestFactory(applicant=applicant)
     clients = [client_for(applicant) for _ in range(2)]
@@ -325,7 +341,9 @@ def test_two_simultaneous_posts_of_step_three(transactional_db):
 
 
 @postgresql_only
-def test_two_simultaneous_invitations_of_one_address(transactional_db):
+def test_two_simultaneous_invitations_of_one_address(
+    transactional_db, django_db_serialized_rollback
+):
     base = BasePageFactory()
     admin = BaseMembershipFactory(base=base, role=Role.ADMIN).user
     clients = [client_for(admin) for _ in range(2)]
@@ -336,7 +354,7 @@ def test_two_simultaneous_invitations_of_one_address(transactional_db):
 
 
 @postgresql_only
-def test_two_simultaneous_identical_proposals(transactional_db):
+def test_two_simultaneous_identical_proposals(transactional_db, django_db_serialized_rollback):
     base = BasePageFactory(contribution_mode=ContributionMode.SUGGESTIONS)
     resource = ResourcePageFactory(parent=base, title="Fiche CAF")
     proposer = UserFactory()
@@ -347,3 +365,23 @@ def test_two_simultaneous_identical_proposals(transactional_db):
     statuses = at_once(clients, "post", url, lambda: data)
     assert statuses == [302, 302]
     assert ChangeProposal.objects.filter(resource=resource).count() == 1
+
+
+@postgresql_only
+def test_two_simultaneous_share_link_creations(transactional_db, django_db_serialized_rollback):
+    base = BasePageFactory(visibility=Visibility.PRIVATE)
+    admin = BaseMembershipFactory(base=base, role=Role.ADMIN).user
+    clients = [client_for(admin) for _ in range(2)]
+    statuses = at_once(clients, "post", f"/partage/{base.pk}/gerer/", lambda: {"action": "create"})
+    assert statuses == [302, 302]
+    assert ShareLink.objects.filter(page=base).count() == 1
+
+
+@postgresql_only
+def test_two_simultaneous_personal_collections(transactional_db, django_db_serialized_rollback):
+    person = UserFactory()
+    clients = [client_for(person) for _ in range(2)]
+    data = {"title": "Démarches", "description": "", "visibility": "private"}
+    statuses = at_once(clients, "post", "/compte/collections/nouvelle/", lambda: data)
+    assert statuses == [302, 302]
+    assert PersonalCollection.objects.filter(owner=person).count() == 1
