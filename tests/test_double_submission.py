@@ -94,6 +94,17 @@ class LabelDraftTests(TestCase):
         created = ResourcePage.objects.filter(path__startswith=self.base.path)
         self.assertEqual([page.title for page in created], ["Le Bus numérique"])
 
+    def test_deposer_clicked_twice_files_once(self):
+        resource = ResourcePageFactory(parent=self.base)
+        draft = LabelRequestFactory(
+            applicant=self.applicant, organisation=self.organisation, resource=resource
+        )
+        responses = [self.client.post(step_url(draft, 5), {"action": "submit"}) for _ in range(2)]
+        detail = f"/label-nec/demandes/{draft.pk}/"
+        self.assertEqual([r.status_code for r in responses], [302, 302], page_text(responses[0]))
+        self.assertEqual({r["Location"] for r in responses}, {detail})
+        self.assertEqual(draft.history.filter(to_status=Status.SUBMITTED).count(), 1)
+
     def test_a_post_with_a_nul_byte_is_refused_and_writes_nothing(self):
         draft = LabelRequestFactory(applicant=self.applicant)
         response = self.client.post(

@@ -194,6 +194,8 @@ def step(request, pk, number):
     if not 1 <= number <= LAST_STEP:
         raise Http404
     if not label_request.is_editable:
+        if _submitted_again(request, label_request, number):
+            return redirect("label:detail", label_request.pk)
         return _not_editable(request, label_request)
     if number == LAST_STEP:
         return _summary(request, label_request)
@@ -235,6 +237,16 @@ def _save_step(request, label_request, number):
     )
 
 
+def _submitted_again(request, label_request, number):
+    """« Déposer » clicked twice: the second post finds the request filed by the first."""
+    return (
+        request.method == "POST"
+        and number == LAST_STEP
+        and request.POST.get("action") == "submit"
+        and label_request.status == Status.SUBMITTED
+    )
+
+
 def _summary(request, label_request):
     errors = []
     if request.method == "POST":
@@ -244,8 +256,10 @@ def _summary(request, label_request):
                 try:
                     workflow.submit(label_request, request.user)
                 except workflow.TransitionError as error:
-                    messages.error(request, str(error))
-                    return redirect("label:detail", label_request.pk)
+                    label_request.refresh_from_db(fields=["status"])
+                    if label_request.status != Status.SUBMITTED:  # else: a second click
+                        messages.error(request, str(error))
+                        return redirect("label:detail", label_request.pk)
                 messages.success(
                     request,
                     _(
