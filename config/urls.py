@@ -17,6 +17,7 @@ urlpatterns = [
     path("documents/<int:document_id>/<str:document_filename>", media.serve_document),
     path("documents/", include(wagtaildocs_urls)),
     re_path(r"^media/(?P<path>.+)$", media.serve, name="media"),
+    path("", include("legal.urls")),  # before accounts: the conditions of use moved
     path("", include("accounts.urls")),
     path("", include("base.urls")),
     path("", include("ressources.urls")),
@@ -24,6 +25,7 @@ urlpatterns = [
     path("", include("veille.urls")),
     path("", include("label.urls")),
     path("", include("portal.urls")),
+    path("", include("ops.urls")),
 ]
 
 if settings.DEBUG:
@@ -32,3 +34,6 @@ if settings.DEBUG:
     urlpatterns += staticfiles_urlpatterns()
 
 urlpatterns += [path("", include(wagtail_urls))]
+
+# While the database is down: a French 503 page with Retry-After (ops.views).
+handler500 = "ops.views.server_error"

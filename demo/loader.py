@@ -290,19 +290,11 @@ class DemoLoader:
 
     def create_base(self, data):
         organisation = self.organisations[data["organisation"]]
-        # The media folder first, so that the cover goes in it (BasePage.save() then keeps it).
+        # The media folder first (BasePage.save() then keeps it). No cover: the generated banners
+        # were decoration only and pushed the content down; a base shows a cover when it has a
+        # real one (issue 19), a compact header otherwise.
         media = self.folder(data["title"])
-        cover = self.image(
-            {
-                "kind": "cover",
-                "key": f"couverture-{data['slug']}",
-                "title": f"Couverture – {data['title']}",
-                "colour": data["colour"],
-                "subtitle": data["dedicated_to"],
-            },
-            media,
-            self.admin,
-        )
+        cover = None
         base = BasePage(
             title=data["title"],
             slug=data["slug"],
@@ -321,6 +313,7 @@ class DemoLoader:
             live=False,
             **territory(data),
         )
+        base.co_owners = [self.organisations[slug] for slug in data.get("co_owners", ())]
         self.index.add_child(instance=base)
         revision = self.publish(base, self.admin)
         self.track(base)
@@ -383,7 +376,9 @@ class DemoLoader:
             live=False,
             **territory(data),
         )
-        if data.get("cover"):
+        # Generated « cover » banners are decoration without content: a resource shows a cover
+        # only when it has a real image (issue 19).
+        if data.get("cover") and data["cover"].get("kind") != "cover":
             page.cover_image = self.image(data["cover"], media, author)
         fill(page, data.get("previous_version") or data)
         for field, model_field in MODEL_FIELDS.items():
@@ -444,7 +439,7 @@ class DemoLoader:
             owner=author,
             live=False,
         )
-        if data.get("image"):
+        if data.get("image") and data["image"].get("kind") != "cover":  # no decorative banner
             collection.image = self.image(data["image"], base.media_collection, author)
         collection.items = [
             CollectionItem(sort_order=order, resource=self.find_resource(key), note=note)
@@ -550,6 +545,16 @@ class DemoLoader:
         self.step(
             "Page d'accueil", 1, 1, home.title, not configured, ("configurée", "déjà configurée")
         )
+
+    def load_legal_pages(self):
+        """Mentions légales, données personnelles, cookies, accessibilité, conditions, plan."""
+        from legal.content import PAGES, SITE_PLAN
+        from legal.seed import ensure_legal_pages
+
+        created = set(ensure_legal_pages(self.home))
+        titles = [title for title, *_rest in PAGES.values()] + [SITE_PLAN[0]]
+        for index, title in enumerate(titles, start=1):
+            self.step("Rubrique", index, len(titles), title, title in created)
 
     def load_membership(self):
         """An organisation admin, a pending invitation and join request (base/demo/membership.py),

@@ -19,7 +19,7 @@ from django.utils.text import slugify
 from django.utils.translation import gettext as _
 from django.utils.translation import gettext_lazy
 
-from base.models import BaseMembership, BasePage, Visibility
+from base.models import BaseMembership, BasePage
 from ressources.models import Licence, ResourcePage
 
 from .affiliation import organisations_for
@@ -517,7 +517,7 @@ def submission_errors(label_request):
                     % {"title": resource.title},
                 )
             )
-        elif base is None or not base.live or base.visibility != Visibility.PUBLIC:
+        elif base is None or not base.live or not base.is_public:
             errors.append(
                 (
                     1,

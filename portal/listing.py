@@ -64,7 +64,9 @@ def contributor_count(user):
 def platform_figures(user):
     """The live figures of the home page: public bases, readable resources, contributors."""
     return {
-        "bases": BasePage.objects.live().filter(visibility=Visibility.PUBLIC).count(),
+        "bases": BasePage.objects.live()
+        .filter(visibility=Visibility.PUBLIC, awaiting_moderation=False)
+        .count(),
         "resources": visible_resources(user).count(),
         "contributors": contributor_count(user),
     }
@@ -107,6 +109,10 @@ class BaseFilterForm(ListingForm):
         if data.get("departement"):
             bases = bases.filter(department_code=data["departement"])
         if data.get("type"):
-            bases = bases.filter(organisation__kind=data["type"])
+            # Co-owners count: the InterHubs base is a Hub's base too.
+            co_owned = BasePage.co_owners.through.objects.filter(organisation__kind=data["type"])
+            bases = bases.filter(
+                Q(organisation__kind=data["type"]) | Q(pk__in=co_owned.values("basepage_id"))
+            )
         sort = data.get("tri") or self.DEFAULT_SORT
         return bases.order_by(*self.SORTS[sort][1])

@@ -32,7 +32,9 @@ def home_context(page, request):
     featured_ids = [item.base_id for item in page.featured_bases.all()]
     bases = _in_order(base_cards(visible_bases(user).filter(pk__in=featured_ids)), featured_ids)
     if not bases:
-        recent = BasePage.objects.live().filter(visibility=Visibility.PUBLIC)
+        recent = BasePage.objects.live().filter(
+            visibility=Visibility.PUBLIC, awaiting_moderation=False
+        )
         bases = list(base_cards(recent).order_by("-first_published_at", "-pk")[:HOME_BASES])
 
     featured_ids = [item.collection_id for item in page.featured_collections.all()]

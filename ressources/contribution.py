@@ -15,6 +15,7 @@ from wagtail.log_actions import log
 
 from accounts.notifications import notify
 from base import caps
+from base.french import de
 from base.models import ContributionMode, Role
 from base.visibility import BASE_PATH_LENGTH
 
@@ -234,7 +235,7 @@ def _decide(proposal, status, user, **fields):
 def acceptance_changes(proposal, extra_lines=()):
     proposer = proposal.proposer.display_name if proposal.proposer else _("Contributeur supprimé")
     lines = [
-        _("Modifications à la suite de suggestions de %(name)s") % {"name": proposer},
+        _("Modifications à la suite de suggestions %(of_name)s") % {"of_name": de(proposer)},
         proposal.summary,
     ]
     return lines + [line for line in extra_lines if line.strip()]

@@ -9,6 +9,7 @@ from django.utils import timezone
 from wagtail.models import Revision
 
 from accounts.lifecycle import DELETED_NAME, account_deleted, deletion_review
+from base.french import de
 
 from .models import (
     ChangeProposal,
@@ -92,7 +93,9 @@ def anonymise_contributions(sender, user, label, names, **kwargs):
     for version in ResourceVersion.objects.filter(proposal__proposer=user):
         changes = version.changes
         for name in names:
-            changes = changes.replace(name, label)
+            # « suggestions d'Amandine Martin » becomes « suggestions de Contributeur supprimé »:
+            # the elided form first, then the name wherever else it appears.
+            changes = changes.replace(de(name), de(label)).replace(name, label)
         if changes != version.changes:
             ResourceVersion.objects.filter(pk=version.pk).update(changes=changes)
             edited.add(version.resource_id)

@@ -11,6 +11,7 @@ from base.listing import CARD_IMAGE_SPEC, ListingForm, _in_unpublished_base
 from base.models import BaseMembership, BasePage, Visibility
 from base.visibility import BASE_PATH_LENGTH, visible_pages
 
+from . import reviews
 from .models import ResourceCollectionPage, ResourcePage, Term
 
 
@@ -69,6 +70,7 @@ def api_visible_pages(queryset, user):
 def resource_cards(resources):
     """What a resource card needs, in a fixed number of queries (see `attach_bases`)."""
     images = get_image_model().objects.prefetch_renditions(CARD_IMAGE_SPEC)
+    resources = reviews.annotate_summaries(resources)
     return resources.prefetch_related(
         Prefetch("cover_image", queryset=images),
         "themes",

@@ -1,6 +1,7 @@
 """Context of a resource page, a collection page and a base page (its resources and collections:
 registered for base.BasePage through the `base_page_context` hook, see base.extensions)."""
 
+from django.urls import reverse
 from django.utils.translation import gettext_lazy as _
 
 from base.listing import paginate
@@ -86,6 +87,36 @@ def resource_context(page, request):
         "related_resources": related_resources,
         "containing_collections": collections,
         "share_panel": share_panel_context(page, request),
+        # Share buttons only where the link works for anyone: a public base, not a share link.
+        "shareable": not getattr(request, "share_link_view", False)
+        and (base is None or base.is_public)
+        and page.live,
+        **review_context(page, request),
+    }
+
+
+def review_context(page, request):
+    """The avis box of a resource page: the figures, and the person's form (see
+    ressources.reviews)."""
+    from . import reviews
+    from .community_forms import ReviewForm
+    from .models import ResourceReview
+
+    user = request_user(request)
+    if not page.pk:
+        return {}
+    own = None
+    if user.is_authenticated:
+        own = ResourceReview.objects.filter(resource=page, author=user).first()
+    can_review = reviews.can_review(user, page) and not getattr(request, "share_link_view", False)
+    initial = {"usefulness": own.usefulness, "comment": own.comment} if own else None
+    return {
+        "reviews_enabled": page.base.reviews_enabled,
+        "summary": reviews.summary(page),
+        "review_count": reviews.visible(page).count(),
+        "can_review": can_review,
+        "own_review": own,
+        "form": ReviewForm(initial=initial) if can_review else None,
     }
 
 
@@ -94,7 +125,7 @@ def contribution_context(page, request):
 
     An archived version (see ressources.views.versions) is rendered with the same template and
     gets `shown_version`; actions always apply to the current version."""
-    from . import contribution
+    from . import authoring, contribution
     from .models import ChangeProposal, ProposalStatus
 
     user = request_user(request)
@@ -106,6 +137,10 @@ def contribution_context(page, request):
         "can_edit": contribution.can_edit(user, page),
         "can_propose": contribution.can_propose(user, page),
         "can_review": contribution.can_review(user, page),
+        # The base's members also edit every block, the licence and credits (ressources.authoring).
+        "full_editor_url": (
+            reverse("publish_edit", args=[page.pk]) if authoring.can_work_on(user, page) else None
+        ),
         "contributor_people": people,
         "pending_proposals": [],
         "my_proposals": [],
@@ -133,13 +168,20 @@ def collection_context(page, request):
         for item in items
         if item.resource_id in resources
     ]
+    base = base_of(page)
     return {
-        "base": base_of(page),
+        "base": base,
         "collection_items": collection_items,
+        "shareable": not getattr(request, "share_link_view", False)
+        and (base is None or base.is_public)
+        and getattr(page, "visibility", "public") == "public"
+        and page.live,
     }
 
 
 def base_page_context(page, request):
+    from .authoring import can_add_resource
+
     user = request_user(request)
     # Share links only matter on a private base (and reading them touches the session).
     grants = None if page.is_public else grants_for(request)
@@ -175,4 +217,5 @@ def base_page_context(page, request):
         "collections": collections,
         "memberships": list(memberships),
         "share_panel": share_panel_context(page, request),
+        "can_publish_here": user is not None and can_add_resource(user, page),
     }

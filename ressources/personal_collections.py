@@ -22,8 +22,8 @@ from .models import PersonalCollection, PersonalCollectionItem
 FAVORITES_KEY = "favoris"
 MAX_COLLECTIONS = 100
 MAX_ITEMS = 500
-# A second « Créer » with the same title within this delay is the same collection.
-DOUBLE_SUBMISSION_WINDOW = timedelta(minutes=1)
+# A second creation with the same title this soon after the first is the same click twice.
+DOUBLE_POST_SECONDS = 30
 
 
 class CollectionRefused(Exception):
@@ -64,16 +64,22 @@ def save_choices(user, resource):
 
 @transaction.atomic
 def create_collection(user, **fields):
-    """A new collection; the same one created again within a minute (a double click) is the
-    first one, returned as is."""
-    caps.lock_person(user)
-    same = PersonalCollection.objects.filter(
-        owner=user,
-        title=fields.get("title", ""),
-        created_at__gte=timezone.now() - DOUBLE_SUBMISSION_WINDOW,
-    ).first()
-    if same is not None:
-        return same
+    """A new collection; the same title sent again within seconds (a double click, a resent
+    form) gives back the one just created rather than a twin."""
+    caps.lock_person(user)  # a second post at the same moment waits for the first
+    title = fields.get("title", "")
+    recent = (
+        PersonalCollection.objects.filter(
+            owner=user,
+            title=title,
+            is_favorites=False,
+            created_at__gte=timezone.now() - timedelta(seconds=DOUBLE_POST_SECONDS),
+        )
+        .order_by("-created_at")
+        .first()
+    )
+    if recent is not None:
+        return recent
     if PersonalCollection.objects.filter(owner=user).count() >= MAX_COLLECTIONS:
         raise CollectionRefused(
             _("Vous avez atteint le nombre maximal de collections (%(max)s).")

@@ -58,6 +58,11 @@ def register_contribution_actions(actions):
         _("Modification depuis le site public"),
         _("Modifiée depuis le site public"),
     )
+    from . import authoring
+
+    actions.register_action(
+        authoring.CREATE, _("Création depuis le site public"), _("Créée depuis le site public")
+    )
 
 
 # Moderation: the « Signalements » queue and the labels of its audit-log entries ---------------
@@ -94,6 +99,11 @@ def register_moderation_actions(actions):
         moderation.RESOLVE_DISMISS,
         _("Signalement classé sans suite"),
         _("Signalement classé sans suite"),
+    )
+    actions.register_action(
+        moderation.RESOLVE_HIDE_REVIEW,
+        _("Avis masqué par la modération"),
+        _("Avis masqué à la suite d'un signalement"),
     )
 
 

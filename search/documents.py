@@ -30,6 +30,7 @@ FACETS = {
     "region": "region",
     "department": "departement",
     "language": "langue",
+    "tags": "mot-cle",
     "label": "label",
 }
 # The facets the documents of each kind carry; a tab applies and counts only those, so that a
@@ -109,7 +110,7 @@ def build_document(page):
         "url": page.url,
         "title": page.title,
         "base": {"id": base.pk, "title": base.title, "slug": base.slug},
-        "is_public": base.visibility == Visibility.PUBLIC,
+        "is_public": base.is_public,
         "first_published_at": _date(page.first_published_at),
         "last_published_at": _date(page.last_published_at),
         "region": base.region_code or None,
@@ -120,6 +121,7 @@ def build_document(page):
         "beneficiaries": [],
         "professional_sectors": [],
         "tags": [],
+        "tag_slugs": [],
         "credits": [],
         "files": [],
         "licence": None,
@@ -158,7 +160,9 @@ def _collection_titles(collection, base):
     """Titles of the resources a collection lists, only those every reader of the collection
     may see: a live resource of a public base, or of the collection's own base."""
     public_paths = set(
-        BasePage.objects.live().filter(visibility=Visibility.PUBLIC).values_list("path", flat=True)
+        BasePage.objects.live()
+        .filter(visibility=Visibility.PUBLIC, awaiting_moderation=False)
+        .values_list("path", flat=True)
     )
     for item in collection.items.select_related("resource"):
         resource = item.resource
@@ -182,6 +186,7 @@ def _resource_fields(page, base):
         "summary": page.summary,
         "body": body_text(page),
         "tags": sorted(tag.name for tag in page.tags.all()),
+        "tag_slugs": sorted(tag.slug for tag in page.tags.all()),
         "credits": [credit.name for credit in page.credits.all()],
         "files": files,
         "licence": {
@@ -234,5 +239,7 @@ def facet_values(document):
         yield "department", document["department"]
     if document["language"]:
         yield "language", document["language"]
+    for slug in document.get("tag_slugs", ()):
+        yield "tags", slug
     if document["label"]:
         yield "label", document["label"]

@@ -87,8 +87,15 @@ def facet_labels(facet, values, base_ids=None):
         ids = [int(value) for value in values if value.isdigit() and len(value) < 12]
         bases = BasePage.objects.live().filter(pk__in=ids)
         if base_ids is not None:
-            bases = bases.filter(Q(visibility=Visibility.PUBLIC) | Q(pk__in=base_ids))
+            bases = bases.filter(
+                Q(visibility=Visibility.PUBLIC, awaiting_moderation=False) | Q(pk__in=base_ids)
+            )
         return {str(pk): (title, "") for pk, title in bases.values_list("pk", "title")}
+    if facet == "tags":
+        from taggit.models import Tag
+
+        tags = Tag.objects.filter(slug__in=[value[:100] for value in values])
+        return {slug: (f"#{name}", "") for slug, name in tags.values_list("slug", "name")}
     labels = {value: (label, "") for value, label in code_labels(facet, values).items()}
     if facet in TAXONOMY_VOCABULARIES or facet == "licence":
         labels.update(stored_labels(facet, values)[facet])

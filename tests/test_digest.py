@@ -20,7 +20,7 @@ from tests.factories import (
     UserFactory,
 )
 from tests.helpers import page_text
-from veille import follows as veille
+from veille import digest as veille
 from veille.models import Follow
 
 SITE = settings.WAGTAILADMIN_BASE_URL.rstrip("/")

@@ -11,7 +11,9 @@ LINT_IMPORTS = Path(sys.executable).parent / "lint-imports"
 PACKAGES = [
     "config",
     "demo",
+    "ops",
     "portal",
+    "legal",
     "veille",
     "label",
     "search",

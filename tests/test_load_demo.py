@@ -11,6 +11,7 @@ from base.models import BaseMembership, BasePage
 from base.visibility import visible_pages
 from label.criteria import Status
 from label.models import LabelRequest, StatusChange
+from legal.models import LegalPage, SitePlanPage
 from organisations.models import Organisation
 from ressources.models import ChangeProposal, ResourceCollectionPage, ResourcePage, ResourceVersion
 from tests.helpers import page_text, soup
@@ -30,6 +31,7 @@ def counts():
         "follows": Follow.objects.count(),
         "label_requests": LabelRequest.objects.count(),
         "label_history": StatusChange.objects.count(),
+        "legal_pages": LegalPage.objects.count() + SitePlanPage.objects.count(),
     }
 
 
@@ -99,6 +101,22 @@ class LoadDemoTests(TestCase):
         for page in pages:
             with self.subTest(page=page.url):
                 self.assertEqual(self.client.get(page.url).status_code, 200)
+
+    def test_the_legal_pages_are_there(self):
+        self.assertEqual(self.second["legal_pages"], 6)
+        for url in (
+            "/mentions-legales/",
+            "/donnees-personnelles/",
+            "/gestion-des-cookies/",
+            "/accessibilite/",
+            "/conditions-d-utilisation/",
+            "/plan-du-site/",
+        ):
+            with self.subTest(url=url):
+                self.assertEqual(self.client.get(url).status_code, 200)
+        plan = page_text(self.client.get("/plan-du-site/"))
+        self.assertIn("Hub du Sud", plan)
+        self.assertNotIn("Espace de travail du Hub du Sud", plan)  # the demo's private base
 
     def test_every_published_resource_has_its_journal(self):
         live = ResourcePage.objects.live()

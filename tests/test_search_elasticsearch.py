@@ -58,6 +58,7 @@ FACET_KEYS = [
     "region",
     "department",
     "language",
+    "tags",
     "label",
 ]
 

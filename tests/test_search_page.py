@@ -238,7 +238,7 @@ class SearchPageTests(TestCase):
         response = self.get("?du=2024-13-45&au=hier")
         errors = [p.get_text(" ", strip=True) for p in soup(response).select(".fr-error-text")]
         self.assertEqual(len(errors), 2)
-        self.assertIn("Saisissez une date au format AAAA-MM-JJ", errors[0])
+        self.assertIn("Cette date n'existe pas", errors[0])
         self.assertEqual(len(titles(response)), 3)
         reversed_range = self.get("?du=2025-01-01&au=2024-01-01")
         self.assertIn("La date de fin doit être postérieure", page_text(reversed_range))

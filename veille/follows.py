@@ -9,24 +9,18 @@ any clean-up of their follows.
 """
 
 from dataclasses import dataclass, field
-from datetime import datetime, time, timedelta
+from datetime import datetime
 
-from django.conf import settings
-from django.core import signing
-from django.core.mail import EmailMessage
 from django.db.models import Exists, OuterRef, Q
 from django.db.models.functions import Substr
 from django.dispatch import receiver
-from django.template.loader import render_to_string
-from django.urls import reverse
-from django.utils import timezone, translation
-from django.utils.formats import date_format
+from django.utils import timezone
 from django.utils.translation import gettext as _
 from wagtail.signals import page_published
 
 from accounts.lifecycle import account_deleted
-from accounts.models import User
-from accounts.notifications import SUBJECT_PREFIX, absolute_url, notify
+from accounts.notifications import notify
+from base.french import de
 from base.listing import visible_bases
 from base.visibility import BASE_PATH_LENGTH
 from ressources.listing import visible_collections, visible_resources
@@ -34,6 +28,7 @@ from ressources.models import (
     CollectionItem,
     ResourceCollectionPage,
     ResourcePage,
+    ResourceTag,
     ResourceVersion,
 )
 from ressources.signals import version_published
@@ -42,35 +37,39 @@ from veille.models import CollectionAddition, Follow
 NEW_RESOURCE = "new_resource"
 NEW_VERSION = "new_version"
 ADDED_TO_COLLECTION = "added_to_collection"
-# At most this many items in one digest e-mail; the rest is on « Mon fil ».
-DIGEST_MAX_ITEMS = 50
-UNSUBSCRIBE_SALT = "base.veille.digest-unsubscribe"
 
 
 # Following -----------------------------------------------------------------------------------
 
 
-def follow_filter(user, *, page=None, organisation=None):
-    if page is not None:
-        return Follow.objects.filter(user=user, page_id=page.pk)
-    return Follow.objects.filter(user=user, organisation_id=organisation.pk)
+def _target(targets):
+    """The one (field, object) named among follow_filter's keyword arguments."""
+    given = [(name, obj) for name, obj in targets.items() if obj is not None]
+    if len(given) != 1 or given[0][0] not in Follow.TARGETS:
+        raise ValueError("Follow exactly one of: " + ", ".join(Follow.TARGETS))
+    return given[0]
 
 
-def is_following(user, *, page=None, organisation=None):
+def follow_filter(user, **targets):
+    """The person's follow of one target: `page=`, `organisation=`, `term=`, `tag=` or
+    `person=`."""
+    name, obj = _target(targets)
+    return Follow.objects.filter(user=user, **{f"{name}_id": obj.pk})
+
+
+def is_following(user, **targets):
     if not user.is_authenticated:
         return False
-    return follow_filter(user, page=page, organisation=organisation).exists()
+    return follow_filter(user, **targets).exists()
 
 
-def set_following(user, following, *, page=None, organisation=None):
+def set_following(user, following, **targets):
     """Follow or stop following; idempotent (a double submission changes nothing more)."""
+    name, obj = _target(targets)
     if following:
-        if page is not None:
-            Follow.objects.get_or_create(user=user, page_id=page.pk)
-        else:
-            Follow.objects.get_or_create(user=user, organisation_id=organisation.pk)
+        Follow.objects.get_or_create(user=user, **{f"{name}_id": obj.pk})
     else:
-        follow_filter(user, page=page, organisation=organisation).delete()
+        Follow.objects.filter(user=user, **{f"{name}_id": obj.pk}).delete()
 
 
 # What one follows and may still read -----------------------------------------------------------
@@ -84,17 +83,36 @@ class Scope:
     # base path → why its resources are in the feed (« la base X », « l'organisation Y »).
     base_reasons: dict = field(default_factory=dict)
     collections: dict = field(default_factory=dict)  # pk → ResourceCollectionPage
+    # Themes and tags: their new resources; people: what they publish (id → label).
+    terms: dict = field(default_factory=dict)
+    tags: dict = field(default_factory=dict)
+    people: dict = field(default_factory=dict)
 
     @property
     def is_empty(self):
-        return not (self.resource_ids or self.base_reasons or self.collections)
+        return not (
+            self.resource_ids
+            or self.base_reasons
+            or self.collections
+            or self.terms
+            or self.tags
+            or self.people
+        )
 
 
 def watch_scope(user):
-    rows = list(Follow.objects.filter(user=user).values_list("page_id", "organisation_id"))
-    page_ids = {page_id for page_id, _org in rows if page_id}
-    organisation_ids = {org_id for _page, org_id in rows if org_id}
-    scope = Scope()
+    follows = list(Follow.objects.filter(user=user).select_related("term", "tag", "person"))
+    page_ids = {f.page_id for f in follows if f.page_id}
+    organisation_ids = {f.organisation_id for f in follows if f.organisation_id}
+    scope = Scope(
+        terms={f.term_id: f.term.label for f in follows if f.term_id},
+        tags={f.tag_id: f.tag.name for f in follows if f.tag_id},
+        people={
+            f.person_id: f.person.display_name
+            for f in follows
+            if f.person_id and f.person.is_active and not f.person.deleted_at
+        },
+    )
     if page_ids:
         scope.resource_ids = set(
             visible_resources(user).filter(pk__in=page_ids).values_list("pk", flat=True)
@@ -165,14 +183,35 @@ class WatchFeed:
         self.scope = watch_scope(user)
         readable = visible_resources(user).values("pk")
         versions = ResourceVersion.objects.none()
-        if self.scope.resource_ids or self.scope.base_reasons:
+        scope = self.scope
+        if scope.resource_ids or scope.base_reasons or scope.terms or scope.tags or scope.people:
+            # Themes and tags bring their new resources (first publications), people what they
+            # publish; followed resources, bases and organisations every version.
+            first = Q(major=1, minor=0, restored_from__isnull=True)
             versions = (
                 ResourceVersion.objects.annotate(
                     base_path=Substr("resource__path", 1, BASE_PATH_LENGTH)
                 )
                 .filter(
-                    Q(resource_id__in=self.scope.resource_ids)
-                    | Q(base_path__in=list(self.scope.base_reasons))
+                    Q(resource_id__in=scope.resource_ids)
+                    | Q(base_path__in=list(scope.base_reasons))
+                    | Q(user_id__in=list(scope.people))
+                    | (
+                        first
+                        & Q(
+                            resource_id__in=ResourcePage.themes.through.objects.filter(
+                                term_id__in=list(scope.terms)
+                            ).values("resourcepage_id")
+                        )
+                    )
+                    | (
+                        first
+                        & Q(
+                            resource_id__in=ResourceTag.objects.filter(
+                                tag_id__in=list(scope.tags)
+                            ).values("content_object_id")
+                        )
+                    )
                 )
                 .filter(resource_id__in=readable)
                 .select_related("resource")
@@ -211,7 +250,9 @@ class WatchFeed:
         if isinstance(key, int):
             return self[key : key + 1][0]
         start, stop = key.start or 0, key.stop if key.stop is not None else self.count()
-        items = [self._version_item(version) for version in self.versions[:stop]]
+        versions = list(self.versions[:stop])
+        self._topic_reasons = self._topics_of([v.resource_id for v in versions])
+        items = [self._version_item(version) for version in versions]
         additions = list(self.additions[:stop])
         resources = ResourcePage.objects.in_bulk([a.resource_id for a in additions])
         items += [
@@ -227,12 +268,41 @@ class WatchFeed:
         items.sort(key=lambda item: item.date, reverse=True)
         return items[start:stop]
 
+    def _topics_of(self, resource_ids):
+        """resource id → why a followed theme or tag brings it (« la thématique X »)."""
+        reasons = {}
+        if self.scope.terms:
+            rows = ResourcePage.themes.through.objects.filter(
+                resourcepage_id__in=resource_ids, term_id__in=list(self.scope.terms)
+            ).values_list("resourcepage_id", "term_id")
+            for resource_id, term_id in rows:
+                reasons.setdefault(
+                    resource_id,
+                    _("la thématique « %(label)s »") % {"label": self.scope.terms[term_id]},
+                )
+        if self.scope.tags:
+            rows = ResourceTag.objects.filter(
+                content_object_id__in=resource_ids, tag_id__in=list(self.scope.tags)
+            ).values_list("content_object_id", "tag_id")
+            for resource_id, tag_id in rows:
+                reasons.setdefault(
+                    resource_id, _("le mot-clé « %(name)s »") % {"name": self.scope.tags[tag_id]}
+                )
+        return reasons
+
     def _version_item(self, version):
         resource = version.resource
+        base_reason = self.scope.base_reasons.get(resource.path[:BASE_PATH_LENGTH], "")
         if resource.pk in self.scope.resource_ids:
             reason = _("la ressource suivie")
+        elif base_reason:
+            reason = base_reason
+        elif version.user_id in self.scope.people:
+            reason = _("les publications %(of_name)s") % {
+                "of_name": de(self.scope.people[version.user_id])
+            }
         else:
-            reason = self.scope.base_reasons.get(resource.path[:BASE_PATH_LENGTH], "")
+            reason = getattr(self, "_topic_reasons", {}).get(resource.pk, "")
         first = (version.major, version.minor) == (1, 0) and version.restored_from_id is None
         return FeedItem(
             kind=NEW_RESOURCE if first else NEW_VERSION,
@@ -273,141 +343,10 @@ def collection_published(sender, instance, **kwargs):
     record_collection_additions(instance)
 
 
-# Weekly digest ---------------------------------------------------------------------------------
-
-
-@dataclass
-class Week:
-    monday: object  # date: the week's key, stored in User.digest_last_week
-    start: datetime
-    end: datetime
-
-    @property
-    def label(self):
-        last = self.monday + timedelta(days=6)
-        return _("du %(start)s au %(end)s") % {
-            "start": date_format(self.monday, "j F"),
-            "end": date_format(last, "j F Y"),
-        }
-
-
-def last_complete_week(now=None):
-    """The last complete week (Monday 00:00 to Monday 00:00, in the site's time zone)."""
-    local = timezone.localtime(now or timezone.now())
-    this_monday = local.date() - timedelta(days=local.weekday())
-    monday = this_monday - timedelta(days=7)
-    zone = timezone.get_current_timezone()
-    return Week(
-        monday=monday,
-        start=datetime.combine(monday, time.min, tzinfo=zone),
-        end=datetime.combine(this_monday, time.min, tzinfo=zone),
-    )
-
-
-def unsubscribe_token(user):
-    return signing.dumps(user.pk, salt=UNSUBSCRIBE_SALT)
-
-
-def user_from_token(token):
-    """The person a signed unsubscribe token names, or None if it is forged or mangled."""
-    try:
-        pk = signing.loads(token, salt=UNSUBSCRIBE_SALT)
-    except signing.BadSignature:
-        return None
-    if not isinstance(pk, int):
-        return None
-    return User.objects.filter(pk=pk).first()
-
-
-def unsubscribe_urls(user):
-    token = unsubscribe_token(user)
-    return (
-        absolute_url(reverse("digest_unsubscribe", args=[token])),
-        absolute_url(reverse("digest_unsubscribe_one_click", args=[token])),
-    )
-
-
-def digest_message(user, week, items, total, connection=None, since=None):
-    page_url, one_click_url = unsubscribe_urls(user)
-    context = {
-        "user": user,
-        "week": week,
-        # A wider period (--since) is said as such.
-        "since": since if since is not None and since != week.start else None,
-        "items": [
-            {
-                "item": item,
-                "url": absolute_url(item.url),
-                "lines": item.change_lines if item.kind == NEW_VERSION else [],
-            }
-            for item in items
-        ],
-        "total": total,
-        "more": total - len(items),
-        "feed_url": absolute_url(reverse("mon_fil")),
-        "unsubscribe_url": page_url,
-    }
-    with translation.override(settings.LANGUAGE_CODE):
-        subject = _("%(prefix)s Votre veille de la semaine %(week)s") % {
-            "prefix": SUBJECT_PREFIX,
-            "week": week.label,
-        }
-        body = render_to_string("veille/digest_email.txt", context)
-    return EmailMessage(
-        subject,
-        body,
-        to=[user.email],
-        connection=connection,
-        # RFC 2369 / RFC 8058: mail clients offer « Se désabonner » and POST to the one-click
-        # address, whose signed token is the only authorisation needed.
-        headers={
-            "List-Unsubscribe": f"<{one_click_url}>",
-            "List-Unsubscribe-Post": "List-Unsubscribe=One-Click",
-        },
-    )
-
-
-def send_digest(user, week, since=None, dry_run=False, connection=None):
-    """Send `user` the digest of `week` (items from `since`, default the week's start).
-
-    Returns (status, number of items), status one of "sent", "empty", "already_sent",
-    "would_send". The week is claimed with a conditional UPDATE before sending, so two runs (or
-    a rerun after an interruption) never send it twice; a failed send releases the claim."""
-    if user.digest_last_week is not None and user.digest_last_week >= week.monday:
-        return "already_sent", 0
-    feed = WatchFeed(user, since=since or week.start, until=week.end)
-    total = feed.count()
-    if dry_run:
-        return ("would_send" if total else "empty"), total
-    previous = user.digest_last_week
-    pending = Q(digest_last_week__isnull=True) | Q(digest_last_week__lt=week.monday)
-    claimed = (
-        User.objects.filter(pk=user.pk, weekly_digest=True, is_active=True)
-        .filter(pending)
-        .update(digest_last_week=week.monday)
-    )
-    if not claimed:
-        return "already_sent", 0
-    if not total:
-        return "empty", 0
-    try:
-        digest_message(user, week, feed[:DIGEST_MAX_ITEMS], total, connection, since).send()
-    except Exception:
-        User.objects.filter(pk=user.pk, digest_last_week=week.monday).update(
-            digest_last_week=previous
-        )
-        raise
-    return "sent", total
-
-
-def digest_recipients():
-    return User.objects.filter(weekly_digest=True, is_active=True).exclude(email="").order_by("pk")
-
-
 @receiver(account_deleted)
 def erase_follows(sender, user, **kwargs):
-    """What a deleted account followed goes with it."""
-    Follow.objects.filter(user=user).delete()
+    """What a deleted account followed goes with it, and nobody follows it any more."""
+    Follow.objects.filter(Q(user=user) | Q(person=user)).delete()
 
 
 @receiver(version_published)

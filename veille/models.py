@@ -1,6 +1,9 @@
 """What people keep watch on (« veille »): follows, and the dated additions to collections that
 Mon fil, the feeds and the digest read."""
 
+import operator
+from functools import reduce
+
 from django.conf import settings
 from django.db import models
 from django.utils.translation import gettext_lazy as _
@@ -9,9 +12,18 @@ from wagtail.models import Page
 from organisations.models import Organisation
 
 
+def one_target_of(fields):
+    """Exactly one of `fields` is set."""
+    return reduce(
+        operator.or_,
+        (models.Q(**{f"{name}__isnull": name != chosen for name in fields}) for chosen in fields),
+    )
+
+
 class Follow(models.Model):
-    """Someone keeps watch (« veille ») on a page (a resource, a base, a collection) or on an
-    organisation (all its bases); exactly one of the two targets is set (DB constraint)."""
+    """Someone keeps watch (« veille ») on one target (DB constraint): a page (a resource, a
+    base, a collection), an organisation (all its bases), a theme of the taxonomy or a free tag
+    (the new resources that carry it), or a person (what they publish)."""
 
     user = models.ForeignKey(
         settings.AUTH_USER_MODEL,
@@ -35,7 +47,33 @@ class Follow(models.Model):
         on_delete=models.CASCADE,
         related_name="followers",
     )
+    term = models.ForeignKey(
+        "ressources.Term",
+        verbose_name=_("thématique suivie"),
+        null=True,
+        blank=True,
+        on_delete=models.CASCADE,
+        related_name="followers",
+    )
+    tag = models.ForeignKey(
+        "taggit.Tag",
+        verbose_name=_("mot-clé suivi"),
+        null=True,
+        blank=True,
+        on_delete=models.CASCADE,
+        related_name="followers",
+    )
+    person = models.ForeignKey(
+        settings.AUTH_USER_MODEL,
+        verbose_name=_("personne suivie"),
+        null=True,
+        blank=True,
+        on_delete=models.CASCADE,
+        related_name="followers",
+    )
     created_at = models.DateTimeField(_("suivie depuis"), auto_now_add=True)
+
+    TARGETS = ("page", "organisation", "term", "tag", "person")
 
     class Meta:
         verbose_name = _("suivi")
@@ -45,17 +83,21 @@ class Follow(models.Model):
             models.UniqueConstraint(
                 fields=["user", "organisation"], name="unique_follow_per_organisation"
             ),
+            models.UniqueConstraint(fields=["user", "term"], name="unique_follow_per_term"),
+            models.UniqueConstraint(fields=["user", "tag"], name="unique_follow_per_tag"),
+            models.UniqueConstraint(fields=["user", "person"], name="unique_follow_per_person"),
             models.CheckConstraint(
-                condition=(
-                    models.Q(page__isnull=False, organisation__isnull=True)
-                    | models.Q(page__isnull=True, organisation__isnull=False)
-                ),
+                condition=one_target_of(("page", "organisation", "term", "tag", "person")),
                 name="follow_has_exactly_one_target",
             ),
         ]
 
     def __str__(self):
-        return f"{self.user} suit {self.page or self.organisation}"
+        return f"{self.user} suit {self.target}"
+
+    @property
+    def target(self):
+        return self.page or self.organisation or self.term or self.tag or self.person
 
 
 class CollectionAddition(models.Model):

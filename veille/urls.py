@@ -39,4 +39,8 @@ urlpatterns = [
         name="digest_unsubscribe_one_click",
     ),
     path("rechercher/atom/", search_feed.search_feed, name="search_feed"),
+    # Following a tag, a theme or a person (topic pages and public profiles).
+    path("mots-cles/<str:slug>/suivre/", views.follow_tag, name="follow_tag"),
+    path("thematiques/<slug:slug>/suivre/", views.follow_theme, name="follow_theme"),
+    path("profils/<str:username>/suivre/", views.follow_person, name="follow_person"),
 ]

@@ -1,9 +1,11 @@
 """Bases and the bases directory, and what every page of a base shares (permissions, serving)."""
 
+from django import forms
 from django.core.exceptions import ValidationError
 from django.db import models
 from django.utils.functional import cached_property
 from django.utils.translation import gettext_lazy as _
+from modelcluster.fields import ParentalManyToManyField
 from wagtail.admin.panels import FieldPanel, MultiFieldPanel
 from wagtail.api import APIField
 from wagtail.contrib.routable_page.models import RoutablePageMixin, path, re_path
@@ -96,6 +98,15 @@ class BasePage(BaseContentMixin, RoutablePageMixin, Territory, Page):
         on_delete=models.PROTECT,
         related_name="bases",
     )
+    # A base may belong to several organisations (InterHubs: a collective of 14 Hubs). The
+    # co-owners are shown on the base and count in the directory's filters; managing the base
+    # stays with its members and the admins of its main organisation.
+    co_owners = ParentalManyToManyField(
+        Organisation,
+        verbose_name=_("organisations copropriétaires"),
+        blank=True,
+        related_name="co_owned_bases",
+    )
     description = RichTextField(
         _("description"), blank=True, features=["bold", "italic", "link", "ol", "ul"]
     )
@@ -118,10 +129,29 @@ class BasePage(BaseContentMixin, RoutablePageMixin, Territory, Page):
     cover = optional_image(_("image de couverture"))
     contact_email = models.EmailField(_("e-mail de contact"), blank=True)
     website = models.URLField(_("site web"), blank=True)
+    reviews_enabled = models.BooleanField(
+        _("avis ouverts"),
+        default=True,
+        help_text=_(
+            "Les personnes inscrites peuvent dire si les ressources de la base leur ont été "
+            "utiles, avec un commentaire."
+        ),
+    )
     is_certified = models.BooleanField(
         _("certifiée"),
         default=False,
         help_text=_("Base vérifiée par l'équipe de la plateforme. Réservé aux administrateurs."),
+    )
+    # Abuse containment (base.creation): a base created on the site by someone who administers
+    # no organisation is read as private (members only: no directory, search, sitemap, API)
+    # until a platform moderator accepts it.
+    awaiting_moderation = models.BooleanField(
+        _("en attente de modération"),
+        default=False,
+        help_text=_(
+            "Créée par une personne qui n'administre pas son organisation : visible de ses seuls "
+            "membres tant qu'un modérateur de la plateforme ne l'a pas acceptée."
+        ),
     )
     media_collection = models.ForeignKey(
         Collection,
@@ -135,6 +165,7 @@ class BasePage(BaseContentMixin, RoutablePageMixin, Territory, Page):
 
     content_panels = Page.content_panels + [
         FieldPanel("organisation"),
+        FieldPanel("co_owners", widget=forms.CheckboxSelectMultiple),
         FieldPanel("description"),
         FieldPanel("dedicated_to"),
         MultiFieldPanel([FieldPanel("logo"), FieldPanel("cover")], heading=_("Images")),
@@ -144,7 +175,9 @@ class BasePage(BaseContentMixin, RoutablePageMixin, Territory, Page):
         *Territory.territory_panels,
         FieldPanel("contribution_mode"),
         FieldPanel("visibility"),
+        FieldPanel("reviews_enabled"),
         FieldPanel("is_certified", permission="superuser"),
+        FieldPanel("awaiting_moderation", permission="superuser"),
     ]
     search_fields = Page.search_fields + [
         index.SearchField("description"),
@@ -178,7 +211,14 @@ class BasePage(BaseContentMixin, RoutablePageMixin, Territory, Page):
 
     @property
     def is_public(self):
-        return self.visibility == Visibility.PUBLIC
+        """Readable by everyone: public, and not awaiting moderation."""
+        return self.visibility == Visibility.PUBLIC and not self.awaiting_moderation
+
+    @property
+    def owners(self):
+        """The main organisation, then the co-owners."""
+        others = [org for org in self.co_owners.all() if org.pk != self.organisation_id]
+        return [self.organisation, *others]
 
     def get_context(self, request, *args, **kwargs):
         context = super().get_context(request, *args, **kwargs)
@@ -237,7 +277,7 @@ class BasePage(BaseContentMixin, RoutablePageMixin, Territory, Page):
 
     # The first segments of the sub-pages below (routes win over child pages, so a resource or a
     # collection of the base may not take one as its slug: see `check_slug_is_not_a_route`).
-    ROUTE_SLUGS = frozenset({"atom", "suivre", "suivre-organisation", "membres"})
+    ROUTE_SLUGS = frozenset({"atom", "suivre", "suivre-organisation", "membres", "statistiques"})
 
     # Veille sub-pages (views in veille, registered through base.extensions); reached through
     # `serve`, so a private base answers 404 to outsiders here too.
@@ -249,6 +289,16 @@ class BasePage(BaseContentMixin, RoutablePageMixin, Territory, Page):
     @path("suivre/", name="follow")
     def follow_route(self, request):
         return serve_route("follow_page", request, self)
+
+    @path("statistiques/", name="statistics")
+    def statistics_route(self, request):
+        """Its figures, for those who manage it (view in portal, registered through
+        base.extensions)."""
+        return serve_route("base_statistics", request, self)
+
+    @re_path(r"^statistiques/csv/(?P<table>[a-z-]{1,40})/$", name="statistics_csv")
+    def statistics_csv_route(self, request, table):
+        return serve_route("base_statistics", request, self, table)
 
     @path("suivre-organisation/", name="follow_organisation")
     def follow_organisation_route(self, request):

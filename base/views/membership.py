@@ -274,7 +274,7 @@ def accept_request(request, base, pk):
 def decline_request(request, base, pk):
     _ensure_manager(request, base)
     join_request = get_object_or_404(JoinRequest, pk=pk, base=base)
-    form = DeclineForm(request.POST, prefix=f"refus-{join_request.pk}")
+    form = DeclineForm(request.POST, prefix=f"refus-{join_request.pk}", auto_id="%s")
     if not form.is_valid():
         return _render_with_errors(request, base, decline_forms={join_request.pk: form})
     membership.decline_join_request(join_request, request.user, form.cleaned_data["reason"])

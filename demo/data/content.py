@@ -528,6 +528,8 @@ BASES = [
         "slug": "interhubs",
         "title": "InterHubs",
         "organisation": "interhubs",
+        # The collective's base is its Hubs' too (those of the demo's organisations).
+        "co_owners": ["les-assembleurs", "hub-du-sud", "hub-numi", "hubest", "hub-lo", "hinaura"],
         "dedicated_to": "Hubs territoriaux et acteurs de leurs écosystèmes",
         "description": (
             "<p>La base dédiée du collectif InterHubs, l'alliance des 14 Hubs territoriaux pour "

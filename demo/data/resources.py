@@ -2722,7 +2722,8 @@ def _glossary_body(version):
         callout(
             "<p>Le glossaire est un <b>commun pédagogique</b> : il a vocation à évoluer en fonction "
             "des retours de ses utilisateurs et des contributeurs. Il vous manque un acteur ? "
-            "Proposez une modification.</p>",
+            "Dites-le aux administrateurs de la base Les Assembleurs : la page « Membres » de la "
+            "base les nomme, et chacun peut y demander à la rejoindre pour contribuer.</p>",
             title="Un commun pédagogique",
         ),
     ]

@@ -164,6 +164,8 @@ def entries(labels, user):
                 "decided_on": decided,
                 "valid_until": label.valid_until,
                 "criteria": [c for c in Criterion if c.value in met],
+                "is_demo": label.is_demo,
+                "demonstration": _("oui") if label.is_demo else _("non"),
             }
         )
     return rows
@@ -204,6 +206,7 @@ CSV_COLUMNS = [
     ("decided_on", gettext_lazy("Date de décision")),
     ("valid_until", gettext_lazy("Valable jusqu'au")),
     ("criteria", gettext_lazy("Critères satisfaits")),
+    ("demonstration", gettext_lazy("Donnée de démonstration")),
 ]
 FORMULA_STARTS = ("=", "+", "-", "@", "\t", "\r")
 
@@ -252,6 +255,7 @@ def registry_json(request):
         "results": [
             {
                 "reference": row["reference"],
+                "demonstration": row["is_demo"],
                 "dispositif": {
                     "public": row["public"],
                     "title": row["dispositif"] if row["public"] else None,

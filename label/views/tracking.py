@@ -20,6 +20,7 @@ from organisations.territories import region_name
 
 from ..charts import bar_chart, column_chart, month_name
 from ..criteria import ApplicantType, DispositifKind, Status
+from ..models import LabelRequest
 from ..stats import compute_figures, expiring_labels, fill_months
 from ..workflow import is_reviewer
 
@@ -129,6 +130,8 @@ def tracking(request):
     figures = compute_figures()
     context = tracking_context(figures, reviewer=False, prefix="suivi")
     context["registry_url"] = reverse("label:registry")
+    # Invented decisions count in the figures: say so rather than present them as real.
+    context["includes_demo"] = LabelRequest.objects.filter(is_demo=True).exists()
     return TemplateResponse(request, "label/tracking.html", context)
 
 

@@ -7,6 +7,8 @@ from .community import (
     Report,
     ReportReason,
     ReportStatus,
+    ResourceReview,
+    Usefulness,
 )
 from .resources import (
     CreditKind,
@@ -42,10 +44,12 @@ __all__ = [
     "ReportStatus",
     "ResourceCollectionPage",
     "ResourceCredit",
+    "ResourceReview",
     "ResourcePage",
     "ResourceTag",
     "ResourceVersion",
     "Term",
+    "Usefulness",
     "Vocabulary",
     "protect_unless_resource_deleted",
 ]

@@ -1,4 +1,4 @@
-"""Personal collections and reports: what people do with resources, outside any base.
+"""Personal collections, avis and reports: what people do with resources, outside any base.
 
 Imported at the end of ressources/models.py so that Django registers these models in the
 `ressources` app. A personal collection belongs to a person, not to a base: it is a plain model,
@@ -92,6 +92,62 @@ class PersonalCollectionItem(models.Model):
         return f"{self.collection} — {self.resource_id}"
 
 
+class Usefulness(models.IntegerChoices):
+    """« Cette ressource vous a-t-elle été utile ? », on four steps (no neutral middle)."""
+
+    NOT_USEFUL = 1, _("Pas utile")
+    LITTLE = 2, _("Peu utile")
+    USEFUL = 3, _("Utile")
+    VERY_USEFUL = 4, _("Très utile")
+
+
+class ResourceReview(models.Model):
+    """An avis: how useful a resource was to a registered person, with an optional comment;
+    one per person and resource (editable), answered by its authors or its base's admins."""
+
+    resource = models.ForeignKey(
+        "ressources.ResourcePage",
+        verbose_name=_("ressource"),
+        on_delete=models.CASCADE,
+        related_name="reviews",
+    )
+    author = models.ForeignKey(
+        settings.AUTH_USER_MODEL,
+        verbose_name=_("auteur de l'avis"),
+        on_delete=models.CASCADE,
+        related_name="resource_reviews",
+    )
+    usefulness = models.PositiveSmallIntegerField(_("utilité"), choices=Usefulness.choices)
+    comment = models.TextField(_("commentaire"), max_length=2000, blank=True)
+    created_at = models.DateTimeField(_("donné le"), auto_now_add=True)
+    updated_at = models.DateTimeField(_("modifié le"), auto_now=True)
+    answer = models.TextField(_("réponse"), max_length=2000, blank=True)
+    answered_by = models.ForeignKey(
+        settings.AUTH_USER_MODEL,
+        verbose_name=_("réponse de"),
+        null=True,
+        blank=True,
+        on_delete=models.SET_NULL,
+        related_name="+",
+    )
+    answered_at = models.DateTimeField(_("répondu le"), null=True, blank=True)
+    # Hidden by a moderator (a report upheld): kept for the record, shown to nobody.
+    hidden = models.BooleanField(_("masqué par la modération"), default=False)
+
+    class Meta:
+        verbose_name = _("avis sur une ressource")
+        verbose_name_plural = _("avis sur les ressources")
+        ordering = ["-updated_at", "-pk"]
+        constraints = [
+            models.UniqueConstraint(
+                fields=["resource", "author"], name="one_review_per_person_and_resource"
+            )
+        ]
+
+    def __str__(self):
+        return f"{self.get_usefulness_display()} — {self.resource_id}"
+
+
 class ReportReason(models.TextChoices):
     INAPPROPRIATE = "inapproprie", _("Contenu inapproprié")
     OBSOLETE = "obsolete", _("Contenu obsolète")
@@ -104,14 +160,25 @@ class ReportStatus(models.TextChoices):
     UNPUBLISHED = "unpublished", _("Ressource dépubliée")
     BASE_CONTACTED = "base_contacted", _("Base contactée")
     DISMISSED = "dismissed", _("Classé sans suite")
+    REVIEW_HIDDEN = "review_hidden", _("Avis masqué")
 
 
 class Report(models.Model):
-    """« Signaler »: a registered person tells the platform's moderators about a resource."""
+    """« Signaler »: a registered person tells the platform's moderators about a resource, or
+    about one of its avis (`review`)."""
 
     resource = models.ForeignKey(
         "ressources.ResourcePage",
         verbose_name=_("ressource"),
+        on_delete=models.CASCADE,
+        related_name="reports",
+    )
+    # An avis of the resource, when it is the avis that is reported.
+    review = models.ForeignKey(
+        ResourceReview,
+        verbose_name=_("avis signalé"),
+        null=True,
+        blank=True,
         on_delete=models.CASCADE,
         related_name="reports",
     )
@@ -157,9 +224,14 @@ class Report(models.Model):
         constraints = [
             models.UniqueConstraint(
                 fields=["resource", "reporter"],
-                condition=Q(status="open"),
+                condition=Q(status="open", review__isnull=True),
                 name="one_open_report_per_person_and_resource",
-            )
+            ),
+            models.UniqueConstraint(
+                fields=["review", "reporter"],
+                condition=Q(status="open", review__isnull=False),
+                name="one_open_report_per_person_and_review",
+            ),
         ]
 
     def __str__(self):

@@ -332,6 +332,24 @@ class ResourcePage(BaseContentMixin, RoutablePageMixin, Territory, Page):
 
         return moderation.report(request, self)
 
+    @path("avis/", name="reviews")
+    def reviews_route(self, request):
+        from ..views import reviews
+
+        return reviews.review_list(request, self)
+
+    @path("avis/<int:review_id>/repondre/", name="review_answer")
+    def review_answer_route(self, request, review_id):
+        from ..views import reviews
+
+        return reviews.answer(request, self, review_id)
+
+    @path("avis/<int:review_id>/signaler/", name="review_report")
+    def review_report_route(self, request, review_id):
+        from ..views import reviews
+
+        return reviews.report(request, self, review_id)
+
     def attribution_line(self, request=None):
         """The exact line a reuser copies: « Titre » — crédits — base — licence — URL."""
         parts = [f"« {self.title} »"]

@@ -35,7 +35,7 @@ from django.utils import timezone
 from django.utils.dateparse import parse_datetime
 
 from ..documents import FACETS, FACETS_OF_KIND, facet_values, fingerprint
-from ..facets import code_labels
+from ..facets import code_labels, facet_labels
 from ..models import Kind, SearchEntry, SearchFacet
 from ..query import FacetValue, Hit, SearchResults
 from .base import SearchEngine
@@ -198,6 +198,9 @@ class DatabaseEngine(SearchEngine):
             listed = {value for value, _count in counts}
             counts += [(value, 0) for value in dict.fromkeys(selected) if value not in listed]
             values = []
+            if facet == "tags":
+                # Free tags are too many to load with the snapshot: only the listed ones.
+                labels = {**labels, "tags": facet_labels("tags", [value for value, _c in counts])}
             for value, count in counts:
                 label, group = labels.get(facet, {}).get(value, ("", ""))
                 if facet == "base":
@@ -444,7 +447,16 @@ class DatabaseEngine(SearchEngine):
     # Checking -----------------------------------------------------------------------------------
 
     def fingerprints(self):
-        return dict(SearchEntry.objects.values_list("page_id", "fingerprint"))
+        """A page counts as indexed only if its entry and its full-text rows are all there:
+        the full-text tables are not models (dumpdata leaves them out), and a restore that
+        lost them must show as missing pages rather than as an index « à jour ». Full-text
+        rows without an entry show as stale (or extra), so that a repair rewrites them."""
+        entries = dict(SearchEntry.objects.values_list("page_id", "fingerprint"))
+        with connection.cursor() as cursor:
+            complete, anywhere = self.index.text_ids(cursor)
+        indexed = {pk: value for pk, value in entries.items() if pk in complete}
+        indexed.update(dict.fromkeys(anywhere - entries.keys(), ""))
+        return indexed
 
     def status(self):
         counts = dict.fromkeys(KINDS, 0)

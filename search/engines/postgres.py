@@ -68,6 +68,12 @@ class PostgreSQLIndex:
     def delete_all_text(self, cursor):
         cursor.execute("DELETE FROM bc_search_text")
 
+    def text_ids(self, cursor):
+        """(ids in the full-text table, the same), for `search_index check`."""
+        cursor.execute("SELECT page_id FROM bc_search_text")
+        ids = {row[0] for row in cursor.fetchall()}
+        return ids, ids
+
     def insert_text(self, cursor, rows):
         cursor.executemany(
             "INSERT INTO bc_search_text (page_id, title, summary, other, words) "

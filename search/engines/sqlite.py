@@ -59,6 +59,14 @@ class SQLiteIndex:
         for table in self.tables:
             cursor.execute(f"INSERT INTO {table} ({table}) VALUES ('optimize')")
 
+    def text_ids(self, cursor):
+        """(ids in every full-text table, ids in any of them), for `search_index check`."""
+        found = []
+        for table in self.tables:
+            cursor.execute(f"SELECT rowid FROM {table}")
+            found.append({row[0] for row in cursor.fetchall()})
+        return set.intersection(*found), set.union(*found)
+
     def key_ids(self, cursor, key):
         """The ids of the pages holding `key` (a token or a phrase) in any field, « 1,5,9 »."""
         cursor.execute(

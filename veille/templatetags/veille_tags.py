@@ -8,10 +8,13 @@ register = template.Library()
 
 
 @register.simple_tag(takes_context=True)
-def following(context, page=None, organisation=None):
-    """`{% following page as is_following %}`, `{% following organisation=org as … %}`."""
+def following(context, page=None, **targets):
+    """`{% following page as is_following %}`, `{% following organisation=org as … %}`, and
+    `term=`, `tag=`, `person=`."""
     request = context.get("request")
     user = getattr(request, "user", None)
     if user is None or not user.is_authenticated:
         return False
-    return follows.is_following(user, page=page, organisation=organisation)
+    if page is not None:
+        targets["page"] = page
+    return follows.is_following(user, **targets)

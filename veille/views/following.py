@@ -11,16 +11,19 @@ from django.contrib.auth.decorators import login_required
 from django.contrib.auth.views import redirect_to_login
 from django.http import Http404, HttpResponseBadRequest, HttpResponseNotAllowed
 from django.shortcuts import get_object_or_404, redirect, render
+from django.urls import reverse
 from django.utils.translation import gettext as _
 from django.utils.translation import gettext_lazy
 from django.views.decorators.csrf import csrf_exempt
 from django.views.decorators.http import require_POST
+from taggit.models import Tag
 
 from accounts.models import User
 from base.listing import paginate, visible_bases
 from base.models import BasePage
 from ressources.listing import visible_collections, visible_resources
-from ressources.models import ResourceCollectionPage
+from ressources.models import ResourceCollectionPage, ResourceTag, Term, Vocabulary
+from veille import digest
 from veille import follows as veille
 from veille.models import Follow
 
@@ -100,6 +103,73 @@ def follow_organisation(request, base):
     )
 
 
+def follow_tag(request, slug):
+    """« Suivre ce mot-clé »: its new resources in « Mon fil ». Only a tag that a resource the
+    person may read carries can be followed (no probing of private bases' tags)."""
+    tag = get_object_or_404(Tag, slug=slug)
+    carried = visible_resources(request.user).filter(
+        pk__in=ResourceTag.objects.filter(tag=tag).values("content_object_id")
+    )
+    if request.user.is_authenticated and not carried.exists():
+        raise Http404
+    name = {"name": tag.name}
+    return _toggle(
+        request,
+        reverse("tag_page", args=[tag.slug]),
+        lambda following: veille.set_following(request.user, following, tag=tag),
+        {
+            True: _(
+                "Vous suivez le mot-clé « %(name)s » : ses nouvelles ressources apparaîtront "
+                "dans « Mon fil »."
+            )
+            % name,
+            False: _("Vous ne suivez plus le mot-clé « %(name)s ».") % name,
+        },
+    )
+
+
+def follow_theme(request, slug):
+    """« Suivre cette thématique »: its new resources in « Mon fil »."""
+    term = get_object_or_404(Term, vocabulary=Vocabulary.THEME, slug=slug, active=True)
+    label = {"label": term.label}
+    return _toggle(
+        request,
+        reverse("theme_page", args=[term.slug]),
+        lambda following: veille.set_following(request.user, following, term=term),
+        {
+            True: _(
+                "Vous suivez la thématique « %(label)s » : ses nouvelles ressources apparaîtront "
+                "dans « Mon fil »."
+            )
+            % label,
+            False: _("Vous ne suivez plus la thématique « %(label)s ».") % label,
+        },
+    )
+
+
+def follow_person(request, username):
+    """« Suivre ses publications », from a public profile: what the person publishes."""
+    person = get_object_or_404(User, username=username, is_active=True, deleted_at__isnull=True)
+    if request.user.is_authenticated and person.pk == request.user.pk:
+        return HttpResponseBadRequest(
+            _("Vous ne pouvez pas vous suivre vous-même."),
+            content_type="text/plain; charset=utf-8",
+        )
+    name = {"name": person.display_name}
+    return _toggle(
+        request,
+        reverse("profile", args=[person.username]),
+        lambda following: veille.set_following(request.user, following, person=person),
+        {
+            True: _(
+                "Vous suivez les publications de %(name)s : elles apparaîtront dans « Mon fil »."
+            )
+            % name,
+            False: _("Vous ne suivez plus les publications de %(name)s.") % name,
+        },
+    )
+
+
 # « Mon fil » -----------------------------------------------------------------------------------
 
 
@@ -107,7 +177,9 @@ def _follow_rows(user):
     """The person's follows, each with what the page shows: kind, title, link (none for what
     they may no longer read: its title is not shown either)."""
     follows = list(
-        Follow.objects.filter(user=user).select_related("organisation").order_by("-created_at")
+        Follow.objects.filter(user=user)
+        .select_related("organisation", "term", "tag", "person")
+        .order_by("-created_at")
     )
     page_ids = [follow.page_id for follow in follows if follow.page_id]
     readable = {}
@@ -131,6 +203,35 @@ def _follow_rows(user):
                     "title": follow.organisation.name,
                     "url": "",
                     "bases": bases,
+                }
+            )
+        elif follow.term_id:
+            rows.append(
+                {
+                    "follow": follow,
+                    "kind": _("Thématique"),
+                    "title": follow.term.label,
+                    "url": reverse("theme_page", args=[follow.term.slug]),
+                }
+            )
+        elif follow.tag_id:
+            rows.append(
+                {
+                    "follow": follow,
+                    "kind": _("Mot-clé"),
+                    "title": f"#{follow.tag.name}",
+                    "url": reverse("tag_page", args=[follow.tag.slug]),
+                }
+            )
+        elif follow.person_id:
+            person = follow.person
+            gone = not person.is_active or person.deleted_at
+            rows.append(
+                {
+                    "follow": follow,
+                    "kind": _("Personne"),
+                    "title": person.display_name,
+                    "url": "" if gone else reverse("profile", args=[person.username]),
                 }
             )
         elif follow.page_id in readable:
@@ -198,7 +299,7 @@ def unsubscribe(request, token):
     """The link of the digest's footer: a GET shows a confirmation button (a link checker or a
     prefetch must not unsubscribe anyone), the POST (with CSRF) unsubscribes; no login needed,
     the signed token names the person."""
-    user = veille.user_from_token(token)
+    user = digest.user_from_token(token)
     if user is None:
         return render(request, "veille/unsubscribe.html", {"invalid": True}, status=404)
     done = False
@@ -219,7 +320,7 @@ def unsubscribe(request, token):
 def unsubscribe_one_click(request, token):
     """RFC 8058 one-click unsubscribe (List-Unsubscribe-Post): the mail client POSTs here without
     any session or CSRF token; the signed token in the address is the authorisation."""
-    user = veille.user_from_token(token)
+    user = digest.user_from_token(token)
     if user is None:
         raise Http404
     User.objects.filter(pk=user.pk).update(weekly_digest=False)

@@ -20,6 +20,7 @@ from base.models import BasesIndexPage
 from demo.data import content
 from demo.data.resources import RESOURCES
 from demo.loader import TAXONOMY_FIELDS, DemoLoader
+from ops.site import align_site_with_base_url
 from portal.models import HomePage
 from ressources.models import (
     Licence,
@@ -48,6 +49,8 @@ class Command(DemoLoader, BaseCommand):
 
         self.check_setup()
         self.check_content()
+        # The Site says where the site lives (BASE_URL): sitemap, API and full URLs follow it.
+        align_site_with_base_url()
 
         try:
             self.load_organisations()
@@ -60,6 +63,7 @@ class Command(DemoLoader, BaseCommand):
             self.load_veille()
             self.load_label_requests()
             self.load_home_page()
+            self.load_legal_pages()
             self.load_moderation()
             self.load_membership()
             self.load_share_links()

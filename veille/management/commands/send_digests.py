@@ -14,7 +14,7 @@ from django.core.mail import get_connection
 from django.core.management.base import BaseCommand, CommandError
 from django.utils import timezone
 
-from veille import follows as veille
+from veille import digest as veille
 
 STATUS_LABELS = {
     "sent": "envoyé",
