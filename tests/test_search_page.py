@@ -345,7 +345,7 @@ class SearchPageTests(TestCase):
 
     def test_unknown_values_are_ignored(self):
         response = self.get(
-            "?thematique=inconnue&type=%00&licence=<b>&base=abc&base=999999&region=zz"
+            "?thematique=inconnue&type=%ff&licence=<b>&base=abc&base=999999&region=zz"
             "&onglet=partout&tri=-pk&ouvertes=peut-etre"
         )
         self.assertEqual(len(titles(response)), 3)
@@ -429,9 +429,11 @@ class SearchPageTests(TestCase):
                 )
 
     def test_suggestions_never_fail(self):
-        for q in ("%00\x00", "<script>", "a" * 10_000, '"((-', "é" * 300):
+        for q in ("%00", "<script>", "a" * 10_000, '"((-', "é" * 300):
             with self.subTest(q=q[:20]):
                 self.assertIsInstance(self.suggest(q), list)
+        # A control character is refused at the door (base.input_guard).
+        self.assertEqual(self.client.get(SUGGEST, {"q": "a\x00"}).status_code, 400)
         with mock.patch.object(engines, "suggest", side_effect=RuntimeError("boom")):
             self.assertEqual(self.suggest("atelier"), [])
 
