@@ -17,6 +17,7 @@ import contextlib
 import hashlib
 import json
 import os
+import re
 import secrets
 import shutil
 import signal
@@ -235,7 +236,7 @@ def production_environment(root, https_port, database_url):
         "MEDIA_ROOT": str(root / "media"),
         "LABEL_NEC_EVIDENCE_ROOT": str(root / "label-nec"),
         "MEDIA_ACCEL_REDIRECT": "/protected-media",
-        "RATE_LIMIT_IP_HEADER": "HTTP_X_REAL_IP",
+        "TRUSTED_CLIENT_IP_HEADER": "X-Real-IP",
         "LOG_LEVEL": "ERROR",
     }
 
@@ -283,7 +284,14 @@ def _create_database(name, env, media_root):
                 "AND datname <> %s AND datname NOT LIKE %s",
                 [building, f"{template}_%"],
             ).fetchall():
-                conn.execute(f'DROP DATABASE IF EXISTS "{old}"')
+                # …but not one that another run is still building or copying from.
+                builder = re.search(r"_([0-9]+)$", old)
+                if builder and Path(f"/proc/{builder.group(1)}").exists():
+                    continue
+                try:
+                    conn.execute(f'DROP DATABASE IF EXISTS "{old}"')
+                except Exception:  # psycopg.errors.ObjectInUse: in use by another run
+                    continue
             if conn.execute("SELECT 1 FROM pg_database WHERE datname = %s", [template]).fetchone():
                 conn.execute(f'DROP DATABASE "{building}"')
             else:
