@@ -20,6 +20,7 @@ class OrganisationViewSet(SnippetViewSet):
     list_display = ["name", "kind", "territory_label"]
     list_filter = ["kind", "scope", "region_code"]
     search_fields = ["name"]
+    search_backend_name = None  # the database's icontains, not the full-text backend (a 500)
 
 
 class MembershipViewSet(SnippetViewSet):

@@ -182,14 +182,19 @@ def propose(request, page):
 
     if request.method == "POST":
         form = ProposalForm(request.POST, resource=page, user=request.user)
+        proposal = None
         if form.is_valid():
-            proposal = contribution.propose(
-                page,
-                request.user,
-                form.payload(),
-                form.cleaned_data["proposal_summary"],
-                form.cleaned_data["base_revision"],
-            )
+            try:
+                proposal = contribution.propose(
+                    page,
+                    request.user,
+                    form.payload(),
+                    form.cleaned_data["proposal_summary"],
+                    form.cleaned_data["base_revision"],
+                )
+            except contribution.ProposalRefused as refusal:
+                form.add_error(None, refusal)  # the form comes back with the person's text
+        if proposal is not None:
             messages.success(
                 request,
                 _(

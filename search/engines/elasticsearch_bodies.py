@@ -38,7 +38,7 @@ The connection, the index lifecycle and the engine are in search/engines/elastic
 """
 
 import re
-from datetime import timedelta
+from datetime import date, timedelta
 
 from django.conf import settings
 from django.utils.html import escape
@@ -308,7 +308,7 @@ def date_filter(published_from, published_to):
     bounds = {}
     if published_from:
         bounds["gte"] = published_from.isoformat()
-    if published_to:
+    if published_to and published_to < date.max:  # the last day a date holds has no next
         bounds["lt"] = (published_to + timedelta(days=1)).isoformat()
     bounds["time_zone"] = settings.TIME_ZONE
     return Q("range", first_published_at=bounds)
