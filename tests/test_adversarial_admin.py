@@ -476,4 +476,11 @@ def test_reviewers_and_moderators_hold_their_queue_only(name):
     assert not GroupPagePermission.objects.filter(group=group).exists()
     assert not GroupCollectionPermission.objects.filter(group=group).exists()
     codenames = set(group.permissions.values_list("codename", flat=True))
-    assert codenames <= {"access_admin", "review_labelrequest", "moderate_report"}
+    # Their queues: label requests, reports, and (moderators) the feedback on the platform.
+    assert codenames <= {
+        "access_admin",
+        "review_labelrequest",
+        "moderate_report",
+        "view_platformfeedback",
+        "change_platformfeedback",
+    }
