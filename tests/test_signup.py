@@ -616,28 +616,31 @@ class AdminLoginTests(TestCase):
         self.assertEqual(response.status_code, 302)
         self.assertTrue(response["Location"].startswith(LOGIN_URL))
 
-    def test_espace_contributeur_never_leads_to_another_log_in(self):
-        """« Espace contributeur » (ressources.views.authoring.contributor_space): the admin for
-        whoever may use it, « Publier une ressource » for the others, and « Se connecter » for
-        visitors — never the admin's own log-in page."""
+    def test_espace_contributeur_shows_only_to_people_who_may_use_the_admin(self):
+        """One door: « Espace contributeur » is in the header of people who may use the admin
+        only (and leads there); everyone else gets « Publier une ressource », which offers a way
+        forward (ressources.views.authoring.start) — never the admin's own log-in page."""
 
-        def destination(user=None):
+        def header(user=None):
             self.client.logout()
             if user is not None:
                 self.client.force_login(user)
-            page = soup(self.client.get(LOGIN_URL if user is None else "/compte/profil/"))
-            link = page.find("a", string="Espace contributeur")
-            response = self.client.get(link["href"])
-            location = response["Location"]
-            if location.startswith("/publier/") and user is None:
-                location = self.client.get(location)["Location"]
-            return location
+            return soup(self.client.get("/")).find("header")
 
-        self.assertTrue(destination().startswith(f"{LOGIN_URL}?next="))
-        self.assertEqual(destination(UserFactory()), "/publier/")
+        visitor = header()
+        self.assertIsNone(visitor.find("a", string="Espace contributeur"))
+        publish = visitor.find("a", string="Publier une ressource")["href"]
+        self.assertTrue(self.client.get(publish)["Location"].startswith(f"{LOGIN_URL}?next="))
+
+        registered = header(UserFactory())
+        self.assertIsNone(registered.find("a", string="Espace contributeur"))
+        publish = registered.find("a", string="Publier une ressource")["href"]
+        self.assertEqual(self.client.get(publish).status_code, 200)
+
         editors = Group.objects.create(name="Contributeurs d'essai")
         editors.permissions.add(Permission.objects.get(codename="access_admin"))
         contributor = UserFactory()
         contributor.groups.add(editors)
-        self.assertEqual(destination(contributor), "/admin/")
-        self.assertEqual(destination(UserFactory(superuser=True)), "/admin/")
+        for user in (contributor, UserFactory(superuser=True)):
+            link = header(user).find("a", string="Espace contributeur")
+            self.assertEqual(self.client.get(link["href"])["Location"], "/admin/")
