@@ -187,3 +187,50 @@ def test_second_editor_saving_after_the_first_published_sees_the_conflict(
     resource.refresh_from_db()
     assert resource.summary == "Le résumé d'Alice."
     assert [str(v.number) for v in resource.versions.order_by("major", "minor")] == ["1.0", "1.1"]
+
+
+def test_too_long_alternative_text_is_shown_where_it_is(
+    browser, live_server, transactional_db, django_db_serialized_rollback
+):
+    """A limit broken by old content: the error is visible, not inside a collapsed block."""
+    from selenium.webdriver.common.by import By
+    from selenium.webdriver.support.ui import WebDriverWait
+
+    from tests.factories import ImageFactory
+
+    base = BasePageFactory(title="Base illustrée")
+    image = ImageFactory()
+    long_alt = "Un schéma très détaillé. " * 12  # 300 characters
+    resource = published_resource(
+        base,
+        title="Fiche illustrée",
+        body=[
+            ("paragraph", "<p>Introduction.</p>"),
+            ("image", {"image": image, "alt_text": long_alt, "caption": "", "credit": ""}),
+            ("paragraph", "<p>Suite.</p>"),
+        ],
+    )
+    editor = UserFactory()
+    BaseMembershipFactory(base=base, user=editor, role=Role.ADMIN)
+
+    log_in(browser, live_server, editor)
+    open_editor(browser, live_server, resource)
+    type_into(browser, "id_version_changes", "Relecture")
+    time.sleep(AUTOSAVE_PAUSE)  # the autosave fails too (the indicator says why)
+    press_publish(browser)
+    WebDriverWait(browser, 15).until(
+        lambda d: d.find_elements(By.CSS_SELECTOR, ".error-message, .w-field__errors")
+    )
+    errors = [
+        element
+        for element in browser.find_elements(By.CSS_SELECTOR, ".error-message, .w-field__errors")
+        if "250" in element.get_attribute("textContent")
+    ]
+    assert errors, "no error about the 250 characters"
+    browser.execute_script("arguments[0].scrollIntoView({block: 'center'});", errors[0])
+    assert errors[0].is_displayed()
+    assert "250 caractères (actuellement 300)" in errors[0].text
+    banner = browser.find_element(By.CSS_SELECTOR, ".messages").text
+    assert "erreurs de validation" in banner
+    resource.refresh_from_db()
+    assert resource.versions.count() == 1
