@@ -70,7 +70,9 @@ def type_into(browser, element_id, text, clear=False):
     from selenium.webdriver.common.by import By
 
     field = browser.find_element(By.ID, element_id)
-    browser.execute_script("arguments[0].scrollIntoView({block: 'center'});", field)
+    browser.execute_script(
+        "arguments[0].scrollIntoView({block: 'center', behavior: 'instant'});", field
+    )
     if clear:
         field.clear()
     field.send_keys(text)
@@ -89,6 +91,16 @@ def press_publish(browser):
     )
     assert publish.text.strip() == "Publier"
     publish.click()
+
+
+def open_tab(browser, name):
+    from selenium.webdriver.common.by import By
+
+    tab = browser.find_element(By.XPATH, f"//a[@role='tab'][contains(., '{name}')]")
+    browser.execute_script(
+        "arguments[0].scrollIntoView({block: 'center', behavior: 'instant'});", tab
+    )
+    tab.click()
 
 
 def messages(browser):
@@ -200,7 +212,7 @@ def test_too_long_alternative_text_is_shown_where_it_is(
 
     base = BasePageFactory(title="Base illustrée")
     image = ImageFactory()
-    long_alt = "Un schéma très détaillé. " * 12  # 300 characters
+    long_alt = " ".join(["Un schéma très détaillé."] * 12)  # 299 characters
     resource = published_resource(
         base,
         title="Fiche illustrée",
@@ -227,10 +239,73 @@ def test_too_long_alternative_text_is_shown_where_it_is(
         if "250" in element.get_attribute("textContent")
     ]
     assert errors, "no error about the 250 characters"
-    browser.execute_script("arguments[0].scrollIntoView({block: 'center'});", errors[0])
+    browser.execute_script(
+        "arguments[0].scrollIntoView({block: 'center', behavior: 'instant'});", errors[0]
+    )
     assert errors[0].is_displayed()
-    assert "250 caractères (actuellement 300)" in errors[0].text
+    assert f"250 caractères (actuellement {len(long_alt)})" in errors[0].text
     banner = browser.find_element(By.CSS_SELECTOR, ".messages").text
     assert "erreurs de validation" in banner
     resource.refresh_from_db()
     assert resource.versions.count() == 1
+
+
+def test_contributor_creates_a_resource_in_the_admin_and_is_credited(
+    browser, live_server, transactional_db, django_db_serialized_rollback
+):
+    """Create, with pauses (the first autosave turns the new page into a draft), publish."""
+    from selenium.webdriver.common.by import By
+    from selenium.webdriver.common.keys import Keys
+    from selenium.webdriver.support import expected_conditions as EC
+    from selenium.webdriver.support.ui import WebDriverWait
+
+    from ressources.models import ResourcePage
+    from tests.factories import licence, resource_type, theme
+
+    base = BasePageFactory(title="Base des conseillers")
+    author = UserFactory(first_name="Inès", last_name="Moreau")
+    BaseMembershipFactory(base=base, user=author, role=Role.CONTRIBUTOR)
+
+    log_in(browser, live_server, author)
+    browser.get(f"{live_server.url}/admin/pages/add/ressources/resourcepage/{base.pk}/")
+    WebDriverWait(browser, 10).until(EC.element_to_be_clickable((By.ID, "id_title")))
+    time.sleep(2.5)
+    type_into(browser, "id_title", "Fiche : sécuriser son smartphone")
+    type_into(browser, "id_summary", "Les réglages essentiels, pas à pas.")
+    wait_for_autosave(browser)
+
+    open_tab(browser, "Indexation")
+    for term in (theme(), resource_type()):
+        selector = f"input[type='checkbox'][value='{term.pk}']"
+        box = WebDriverWait(browser, 10).until(
+            EC.visibility_of_element_located((By.CSS_SELECTOR, selector))
+        )
+        browser.execute_script(
+            "arguments[0].scrollIntoView({block: 'center', behavior: 'instant'});", box
+        )
+        box.send_keys(Keys.SPACE)  # with the keyboard: the footer's action bar may cover it
+        assert box.is_selected()
+    wait_for_autosave(browser)
+    open_tab(browser, "Licence et crédits")
+    choose = WebDriverWait(browser, 10).until(
+        EC.element_to_be_clickable((By.XPATH, "//button[contains(., 'Choisir licence')]"))
+    )
+    choose.click()
+    chosen = WebDriverWait(browser, 10).until(
+        EC.element_to_be_clickable((By.LINK_TEXT, licence().name))
+    )
+    chosen.click()
+    WebDriverWait(browser, 10).until(
+        lambda d: d.find_element(By.NAME, "licence").get_attribute("value") == str(licence().pk)
+    )
+    wait_for_autosave(browser)
+    press_publish(browser)
+
+    WebDriverWait(browser, 15).until(lambda d: "a été publiée" in messages(d))
+    resource = ResourcePage.objects.get(title="Fiche : sécuriser son smartphone")
+    assert resource.live
+    assert [str(v.number) for v in resource.versions.all()] == ["1.0"]
+    assert list(resource.credits.values_list("name", "role")) == [("Inès Moreau", "redaction")]
+    browser.get(live_server.url + resource.url)
+    attribution = browser.find_element(By.ID, "attribution-line").get_attribute("value")
+    assert "Inès Moreau" in attribution
