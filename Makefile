@@ -16,7 +16,7 @@ PG_DB ?= bases_communes
 PG_URL := postgres://$(PG_USER):$(PG_PASSWORD)@127.0.0.1:5432/$(PG_DB)
 
 .PHONY: help install run serve migrate demo test lint check-migrations test-sqlite test-postgres \
-	postgres browser-deps format lock clean
+	postgres browser-deps production-deps format lock clean
 
 help:
 	@echo "make run    — installe, migre, charge la démo et sert sur http://$(HOST):$(PORT)"
@@ -46,6 +46,7 @@ serve: install
 lint: install
 	$(BIN)/ruff check .
 	$(BIN)/ruff format --check .
+	$(BIN)/lint-imports --no-cache
 
 format: install
 	$(BIN)/ruff check --fix .
@@ -57,19 +58,21 @@ check-migrations: install
 
 # Both databases at once, one core each (the suite is single-threaded): each run writes its own
 # log, printed whole once both have finished; the target fails if either fails.
-test: lint check-migrations browser-deps install postgres
+# The production profile (tests/test_production_profile.py: gunicorn, nginx and a PostgreSQL
+# database of its own) runs once, in the SQLite pass.
+test: lint check-migrations browser-deps production-deps install postgres
 	@echo "Tests sur SQLite et sur PostgreSQL, en parallèle…"
 	@$(BIN)/pytest -q > .test-sqlite.log 2>&1 & sqlite=$$!; \
-	DATABASE_URL=$(PG_URL) $(BIN)/pytest -q > .test-postgres.log 2>&1; postgres=$$?; \
+	DATABASE_URL=$(PG_URL) $(BIN)/pytest -q -m "not production" > .test-postgres.log 2>&1; postgres=$$?; \
 	wait $$sqlite; sqlite=$$?; \
 	echo "=== SQLite"; cat .test-sqlite.log; echo "=== PostgreSQL"; cat .test-postgres.log; \
 	rm -f .test-sqlite.log .test-postgres.log; \
 	test $$sqlite -eq 0 && test $$postgres -eq 0
 
-test-sqlite: install
+test-sqlite: install browser-deps production-deps postgres
 	$(BIN)/pytest -q
 
-test-postgres: install postgres
+test-postgres: install browser-deps production-deps postgres
 	DATABASE_URL=$(PG_URL) $(BIN)/pytest -q
 
 # The local PostgreSQL cluster (Debian's postgresql package): started if down, with a role that
@@ -82,10 +85,24 @@ postgres:
 	@runuser -u postgres -- psql -qtAc "SELECT 1 FROM pg_database WHERE datname='$(PG_DB)'" | grep -q 1 || \
 		runuser -u postgres -- createdb -O $(PG_USER) $(PG_DB)
 
-# Real-browser tests drive Debian's Chromium (no browser download from elsewhere).
+# Real-browser tests drive Debian's Chromium (no browser download from elsewhere); the
+# accessibility tests inject axe-core, installed from npm by its lock file (tests/axe/).
 browser-deps:
 	@test -x /usr/bin/chromium -a -x /usr/bin/chromedriver || \
 		(apt-get update -qq && DEBIAN_FRONTEND=noninteractive apt-get install -y -qq chromium chromium-driver)
+	@command -v pdftotext >/dev/null || \
+		(apt-get update -qq && DEBIAN_FRONTEND=noninteractive apt-get install -y -qq poppler-utils)
+	@command -v npm >/dev/null || \
+		(apt-get update -qq && DEBIAN_FRONTEND=noninteractive apt-get install -y -qq npm)
+	@test -f tests/axe/node_modules/axe-core/axe.min.js -a \
+		tests/axe/node_modules/.package-lock.json -nt tests/axe/package-lock.json || \
+		(cd tests/axe && npm ci --no-audit --no-fund --silent)
+
+# The production profile puts Debian's nginx in front of gunicorn, over TLS (openssl makes a
+# throwaway certificate).
+production-deps:
+	@test -x /usr/sbin/nginx -a -x /usr/bin/openssl || \
+		(apt-get update -qq && DEBIAN_FRONTEND=noninteractive apt-get install -y -qq nginx openssl)
 
 lock: install
 	$(PY) -m pip install --quiet -e ".[dev]" && \

@@ -8,7 +8,4 @@ class BaseConfig(AppConfig):
     default_auto_field = "django.db.models.BigAutoField"
 
     def ready(self):
-        from . import (
-            signals,  # noqa: F401
-            veille,  # noqa: F401  (dates the resources added to collections)
-        )
+        from . import signals  # noqa: F401

@@ -1,10 +1,13 @@
 """Membership of a base: invitations, join requests, roles, removals, leaving.
 
-Views (base.membership_views) check who may do what with the predicates of BasePage
+Views (base.views.membership) check who may do what with the predicates of BasePage
 (`user_can_manage`, `user_can_view`) and leave the work to these functions, which check again,
 write Wagtail's audit log on the base (labels in base/wagtail_hooks.py) and notify the person
 concerned. The rule that a base keeps at least one admin lives in the model
 (BaseMembership.save/delete, base.models.ensure_another_admin), so no path can skip it.
+
+Over 500 lines: invitations, join requests, role changes and leaving share the audit-log
+actions, the notifications and the last-admin rule; each function stays short.
 """
 
 from django.conf import settings
@@ -12,11 +15,14 @@ from django.contrib.auth import get_user_model
 from django.core.exceptions import PermissionDenied, ValidationError
 from django.core.mail import send_mail
 from django.db import IntegrityError, transaction
+from django.db.models import Exists, OuterRef
 from django.urls import reverse
 from django.utils import timezone, translation
 from django.utils.translation import gettext as _
 from django_tasks import task
 from wagtail.log_actions import log
+
+from accounts.notifications import SUBJECT_PREFIX, absolute_url, notify
 
 from .models import (
     BaseMembership,
@@ -28,7 +34,6 @@ from .models import (
     Role,
     hash_token,
 )
-from .notifications import SUBJECT_PREFIX, absolute_url, notify
 
 # Audit-log actions (labels registered in base/wagtail_hooks.py).
 INVITE = "base.invite"
@@ -514,4 +519,16 @@ def admin_deleted(member, by):
             "Un administrateur de la plateforme vous en a retiré. Votre compte est inchangé."
         ),
         exclude=by,
+    )
+
+
+def sole_admin_bases(user):
+    """Bases the person administers alone (no other active administrator)."""
+    others = BaseMembership.objects.filter(
+        base=OuterRef("pk"), role=Role.ADMIN, user__is_active=True
+    ).exclude(user=user)
+    return (
+        BasePage.objects.filter(memberships__user=user, memberships__role=Role.ADMIN)
+        .exclude(Exists(others))
+        .order_by("title")
     )

@@ -39,12 +39,10 @@ def _digest(token):
 def shared_base(page):
     """The private base a page's share link would open, or None when the page cannot have one
     (public bases need no link; only bases and resources get one)."""
-    from ressources.models import ResourcePage
-
     page = page.specific
     if isinstance(page, BasePage):
         base = page
-    elif isinstance(page, ResourcePage) and page.depth == BASE_DEPTH + 1:
+    elif getattr(page, "can_have_share_link", False) and page.depth == BASE_DEPTH + 1:
         base = page.get_parent().specific
     else:
         return None

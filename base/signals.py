@@ -5,6 +5,8 @@ from django.db.models.signals import post_delete, post_save, pre_delete, pre_sav
 from django.dispatch import receiver
 from wagtail.models import Page
 
+from accounts.lifecycle import account_deleted, deletion_review
+
 from .models import (
     BASE_DEPTH,
     BaseMembership,
@@ -79,3 +81,19 @@ def base_made_public(sender, instance, update_fields=None, **kwargs):
     from .sharing import revoke_if_public
 
     revoke_if_public(instance, update_fields)
+
+
+@receiver(deletion_review)
+def review_sole_admin_bases(sender, user, **kwargs):
+    """A base may not lose its last admin: the deletion page lists them and refuses."""
+    from .membership import sole_admin_bases
+
+    return {"blocking_bases": list(sole_admin_bases(user))}
+
+
+@receiver(account_deleted)
+def leave_bases(sender, user, **kwargs):
+    """A deleted account leaves its bases, one membership at a time so that the receivers
+    above take the Wagtail permissions back."""
+    for membership in BaseMembership.objects.filter(user=user):
+        membership.delete()

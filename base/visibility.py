@@ -19,7 +19,8 @@ def hidden_bases(user):
     platform admins)."""
     if user is not None and user.is_authenticated and user.is_superuser:
         return BasePage.objects.none()
-    bases = BasePage.objects.filter(visibility=Visibility.PRIVATE)
+    # A base awaiting moderation (base.creation) is read as private.
+    bases = BasePage.objects.filter(Q(visibility=Visibility.PRIVATE) | Q(awaiting_moderation=True))
     if user is not None and user.is_authenticated:
         bases = bases.exclude(memberships__user=user).exclude(organisation__memberships__user=user)
     return bases

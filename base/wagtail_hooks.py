@@ -1,20 +1,16 @@
 from django.contrib import messages
 from django.http import Http404
 from django.shortcuts import redirect
+from django.urls import reverse
 from django.utils.translation import gettext_lazy as _
 from wagtail import hooks
+from wagtail.admin.menu import MenuItem
 from wagtail.log_actions import LogFormatter
 from wagtail.snippets.models import register_snippet
 from wagtail.snippets.views.snippets import SnippetViewSet, SnippetViewSetGroup
 
-from .models import (
-    LAST_ADMIN_MESSAGE,
-    BaseMembership,
-    BasePage,
-    Organisation,
-    OrganisationMembership,
-    Role,
-)
+from base.models import LAST_ADMIN_MESSAGE, BaseMembership, BasePage, OrganisationMembership, Role
+from organisations.models import Organisation
 
 
 class OrganisationViewSet(SnippetViewSet):
@@ -56,7 +52,7 @@ register_snippet(CommunityGroup)
 @hooks.register("register_log_actions")
 def register_account_actions(actions):
     """Label of an account deletion in Wagtail's audit log (the person is anonymised)."""
-    from .accounts import ACCOUNT_DELETED
+    from accounts.lifecycle import ACCOUNT_DELETED
 
     actions.register_action(
         ACCOUNT_DELETED, _("Compte supprimé"), _("Compte supprimé par son titulaire")
@@ -102,7 +98,14 @@ def keep_an_admin_on_account_delete(request, user):
 @hooks.register("register_log_actions")
 def register_membership_actions(actions):
     """Labels of the membership changes in Wagtail's audit log (history of the base page)."""
-    from . import membership
+    from . import creation, membership
+
+    actions.register_action(
+        creation.CREATE, _("Base créée depuis le site public"), _("Créée depuis le site public")
+    )
+    actions.register_action(
+        creation.ACCEPT, _("Base validée par la modération"), _("Validée par la modération")
+    )
 
     labels = {
         membership.INVITE: (_("Invitation envoyée"), _("Personne invitée dans la base")),
@@ -189,4 +192,21 @@ def register_share_link_actions(actions):
     )
     actions.register_action(
         sharing.ACTION_DISABLE, _("Lien de partage désactivé"), _("Lien de partage désactivé")
+    )
+
+
+# Bases created on the site and awaiting moderation (base.creation): a link for moderators.
+
+
+class PendingBasesMenuItem(MenuItem):
+    def is_shown(self, request):
+        from .creation import is_moderator
+
+        return is_moderator(request.user)
+
+
+@hooks.register("register_admin_menu_item")
+def register_pending_bases_menu_item():
+    return PendingBasesMenuItem(
+        _("Bases à valider"), reverse("base_moderation"), icon_name="site", order=9000
     )

@@ -345,8 +345,10 @@ def reset_database(database_url):
 
 def create_bases(rng):
     """50 organisations and their bases, created and published the ordinary way."""
-    from base.models import BaseMembership, BasePage, BasesIndexPage, Organisation, Role, User
-    from base.territories import region_of_department
+    from accounts.models import User
+    from base.models import BaseMembership, BasePage, BasesIndexPage, Role
+    from organisations.models import Organisation
+    from organisations.territories import region_of_department
 
     index = BasesIndexPage.objects.get()
     admin = User.objects.create_superuser("bench-admin", "admin@bench.example", "bench")
@@ -392,8 +394,8 @@ def create_resources(rng, bases, count, progress):
     from taggit.models import Tag
     from wagtail.models import Page
 
-    from base.models import Organisation
-    from base.territories import region_of_department
+    from organisations.models import Organisation
+    from organisations.territories import region_of_department
     from ressources.models import Licence, ResourceCredit, ResourcePage, ResourceTag, Term
 
     content_type = ContentType.objects.get_for_model(ResourcePage)

@@ -12,10 +12,12 @@ from django.utils.safestring import mark_safe
 
 # DSFR colour tokens (they follow the light and dark themes), with their light values for the
 # Wagtail admin, which does not load the DSFR; text takes the colour of the page's text.
-BLUE_FRANCE = "fill: var(--background-action-high-blue-france, #000091)"
-GREEN = "fill: var(--background-flat-success, #18753c)"
+# Presentation attributes, not `style`: the Content-Security-Policy of the public pages forbids
+# inline styles. The classes give the DSFR tokens (dark theme) in static/css/bases.css.
+BLUE_FRANCE = mark_safe('class="bc-chart__blue" fill="#000091"')
+GREEN = mark_safe('class="bc-chart__green" fill="#18753c"')
 GREY = "currentColor"
-GRID = "var(--border-default-grey, #dddddd)"
+GRID = mark_safe('class="bc-chart__grid" stroke="#dddddd"')
 SERIES_COLOURS = [BLUE_FRANCE, GREEN]
 
 WIDTH = 640
@@ -28,7 +30,7 @@ VALUE_WIDTH = 70
 def _frame(chart_id, title, description, width, height, body):
     return format_html(
         '<svg xmlns="http://www.w3.org/2000/svg" class="bc-chart" role="img" '
-        'viewBox="0 0 {} {}" width="100%" style="max-width: 40rem" '
+        'viewBox="0 0 {} {}" width="100%" '
         'preserveAspectRatio="xMinYMin meet" '
         'aria-labelledby="{}-title {}-desc" focusable="false">'
         '<title id="{}-title">{}</title><desc id="{}-desc">{}</desc>{}</svg>',
@@ -62,7 +64,7 @@ def bar_chart(chart_id, title, description, rows, *, maximum=None, unit=""):
         parts.append(
             format_html(
                 '<text x="{}" y="{}" text-anchor="end" font-size="13" fill="{}">{}</text>'
-                '<rect x="{}" y="{}" width="{}" height="{}" style="{}"></rect>'
+                '<rect x="{}" y="{}" width="{}" height="{}" {}></rect>'
                 '<text x="{}" y="{}" font-size="13" fill="{}">{}{}</text>',
                 LABEL_WIDTH - 8,
                 y + 16,
@@ -92,29 +94,35 @@ def column_chart(chart_id, title, description, labels, series):
     count = max(len(labels), 1)
     slot = (WIDTH - left) / count
     column = max(min(slot / (len(series) + 1), 28), 2)
-    top = max((max(values, default=0) for _name, values in series), default=0) or 1
-    parts = [
-        format_html(
-            '<line x1="{}" y1="{}" x2="{}" y2="{}" style="stroke: {}"></line>',
-            left,
-            top_margin + plot_height,
-            WIDTH,
-            top_margin + plot_height,
-            GRID,
-        ),
-        format_html(
-            '<text x="{}" y="{}" font-size="12" text-anchor="end" fill="{}">{}</text>',
-            left - 6,
-            top_margin + 4,
-            GREY,
-            top,
-        ),
-    ]
+    highest = max((max(values, default=0) for _name, values in series), default=0)
+    ticks = axis_ticks(highest)
+    top = ticks[-1]
+    parts = []
+    # A scale one can read: 0, then round steps up to just above the highest column, each
+    # with its grid line (a single tick at the top said nothing of the columns between).
+    for tick in ticks:
+        y = round(top_margin + plot_height - plot_height * tick / top, 1)
+        parts.append(
+            format_html(
+                '<line x1="{}" y1="{}" x2="{}" y2="{}" {}></line>'
+                '<text x="{}" y="{}" font-size="12" text-anchor="end" fill="{}"'
+                ' class="bc-chart__tick">{}</text>',
+                left,
+                y,
+                WIDTH,
+                y,
+                GRID,
+                left - 6,
+                round(y + 4, 1),
+                GREY,
+                tick,
+            )
+        )
     for index, (name, _values) in enumerate(series):
         x = left + index * 180
         parts.append(
             format_html(
-                '<rect x="{}" y="4" width="12" height="12" style="{}"></rect>'
+                '<rect x="{}" y="4" width="12" height="12" {}></rect>'
                 '<text x="{}" y="15" font-size="12" fill="{}">{}</text>',
                 x,
                 SERIES_COLOURS[index % 2],
@@ -131,7 +139,7 @@ def column_chart(chart_id, title, description, labels, series):
             bar = round(plot_height * value / top, 1)
             parts.append(
                 format_html(
-                    '<rect x="{}" y="{}" width="{}" height="{}" style="{}"></rect>',
+                    '<rect x="{}" y="{}" width="{}" height="{}" {}></rect>',
                     round(x0 + column * (index + 0.5), 1),
                     round(top_margin + plot_height - bar, 1),
                     round(column, 1),
@@ -150,6 +158,20 @@ def column_chart(chart_id, title, description, labels, series):
                 )
             )
     return _frame(chart_id, title, description, WIDTH, height, mark_safe("".join(parts)))
+
+
+def axis_ticks(highest, most=5):
+    """Round steps from 0 to at least `highest`: 1, 2, 5, 10, 20, 50… apart, `most` at most
+    after 0 (0–1 when there is nothing to count)."""
+    highest = max(int(highest or 0), 1)
+    step = 1
+    while True:
+        for factor in (1, 2, 5):
+            candidate = step * factor
+            if -(-highest // candidate) <= most:
+                count = -(-highest // candidate)
+                return [candidate * index for index in range(count + 1)]
+        step *= 10
 
 
 MONTHS = [

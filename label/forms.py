@@ -3,6 +3,9 @@
 Every step saves a draft, so the step forms accept what is missing and refuse only what is
 wrong (a malformed address, a file of the wrong type). What a complete request needs is checked
 when it is filed (`submission_errors`), each error naming the step where it is fixed.
+
+Over 500 lines: the five steps share one draft and one set of checks; kept together so that a
+step's fields and the submission check that names it stay side by side.
 """
 
 import os
@@ -16,7 +19,8 @@ from django.utils.text import slugify
 from django.utils.translation import gettext as _
 from django.utils.translation import gettext_lazy
 
-from base.models import BaseMembership, BasePage, Organisation, Visibility
+from base.models import BaseMembership, BasePage
+from organisations.models import Organisation
 from ressources.models import Licence, ResourcePage
 
 from .criteria import (
@@ -489,7 +493,7 @@ def submission_errors(label_request):
                     % {"title": resource.title},
                 )
             )
-        elif base is None or not base.live or base.visibility != Visibility.PUBLIC:
+        elif base is None or not base.live or not base.is_public:
             errors.append(
                 (
                     1,

@@ -39,7 +39,7 @@ class LabelRequest(models.Model):
         related_name="label_requests",
     )
     organisation = models.ForeignKey(
-        "base.Organisation",
+        "organisations.Organisation",
         verbose_name=_("organisation demandeuse"),
         null=True,
         blank=True,
@@ -106,6 +106,13 @@ class LabelRequest(models.Model):
     valid_until = models.DateField(_("valable jusqu'au"), null=True, blank=True, db_index=True)
     # Reminders before expiry already sent, as the number of days before the end (e.g. "90,30").
     reminders_sent = models.CharField(_("rappels envoyés"), max_length=50, blank=True)
+    # Set by the demonstration (label/demo.py): its decisions are invented, some about real
+    # products; the registry, the exports and the resource badge say so.
+    is_demo = models.BooleanField(
+        _("donnée de démonstration"),
+        default=False,
+        help_text=_("Demande inventée par la démonstration : signalée comme telle partout."),
+    )
 
     class Meta:
         ordering = ["-created_at", "-pk"]
@@ -227,7 +234,7 @@ class EvidenceFile(models.Model):
 
     @property
     def url(self):
-        """The permission-checked address (label.views.evidence): never a media URL."""
+        """The permission-checked address (label.views.requests.evidence): never a media URL."""
         return reverse("label:evidence", args=[self.assessment.request_id, self.pk])
 
 

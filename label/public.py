@@ -4,12 +4,9 @@ A draft, a pending or a refused request reveals nothing outside the applicant an
 the resource page's badge, the search facet and the registry read the label from here.
 """
 
-from .criteria import Status
+from search.facets import EXPIRED, LABELLED, NONE
 
-# Search facet values of a resource's label (search.documents, search.facets).
-LABELLED = "labellise"
-EXPIRED = "expire"
-NONE = "aucun"
+from .criteria import Status
 
 
 def public_label(requests):
@@ -25,7 +22,8 @@ def public_label(requests):
 
 
 def label_status(requests):
-    """LABELLED, EXPIRED or NONE, the search document's `label`."""
+    """LABELLED, EXPIRED or NONE (the search app's label facet values), the search document's
+    `label` (through the "search_label_status" hook, label/wagtail_hooks.py)."""
     request = public_label(requests)
     if request is None:
         return NONE

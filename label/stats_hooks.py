@@ -5,7 +5,7 @@ from django.utils.translation import gettext_lazy as _
 from wagtail import hooks
 from wagtail.admin.menu import MenuItem
 
-from .tracking_views import dashboard
+from .views.tracking import dashboard
 from .workflow import is_reviewer
 
 

@@ -2,7 +2,7 @@
 
 Evidence may hold personal or confidential data (contracts, audits, screenshots). The files are
 stored under LABEL_NEC_EVIDENCE_ROOT, which no web server serves, and reach people only through
-`label.views.evidence`, which checks that they are the applicant or a reviewer.
+`label.views.requests.evidence`, which checks that they are the applicant or a reviewer.
 """
 
 from django.conf import settings

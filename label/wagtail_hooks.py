@@ -7,16 +7,17 @@ from wagtail.admin.viewsets.model import ModelViewSet
 from wagtail.permissions import register_permission_policy
 
 from . import (
+    public,
     stats_hooks,  # noqa: F401  (the tracking dashboard: Suivi du label NEC)
     workflow,
 )
-from .admin_views import (
+from .models import LabelRequest
+from .views.admin import (
     LabelRequestHistoryView,
     LabelRequestIndexView,
     ReviewerPolicy,
     ReviewView,
 )
-from .models import LabelRequest
 
 # Before anything asks for the model's policy (Wagtail would create a default one).
 register_permission_policy(LabelRequest, ReviewerPolicy(LabelRequest))
@@ -71,6 +72,14 @@ def register_label_actions(actions):
     actions.register_action(
         workflow.REMIND, _("Rappel avant la fin du label NEC"), _("Rappel envoyé")
     )
+
+
+@hooks.register("search_label_status")
+def search_label_status(resource):
+    """The label facet of a resource's search document (search.documents.label_status): its
+    decided label only. The resource's requests are prefetched by the index
+    (search.lifecycle.RESOURCE_RELATIONS)."""
+    return public.label_status(resource.label_requests.all())
 
 
 @hooks.register("before_delete_page")

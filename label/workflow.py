@@ -4,7 +4,7 @@ Each function locks the request row (`SELECT … FOR UPDATE`, so two reviewers c
 cannot both decide), checks the move against `label.criteria.TRANSITIONS` and who may make it,
 then writes one `StatusChange` (the history the applicant reads and the tracking figures count),
 one audit-log entry (`wagtail.log_actions.log`, labels in label/wagtail_hooks.py) and notifies the
-applicant (in-site + e-mail, `base.notifications.notify`). A decision or an expiry changes what
+applicant (in-site + e-mail, `accounts.notifications.notify`). A decision or an expiry changes what
 the public sees of the resource, so it re-indexes the resource through `search.lifecycle`.
 
 Views never set `status` themselves: an illegal move (forged POST, stale screen) raises
@@ -289,7 +289,7 @@ def _dispositif(label_request):
 
 
 def _notify(label_request, subject, message):
-    from base.notifications import notify
+    from accounts.notifications import notify
 
     notify(
         [label_request.applicant],
@@ -308,7 +308,7 @@ def reviewers():
 
 def _alert_reviewers(label_request, from_status):
     """A filed request waits for a reviewer: tell them (never the applicant themself)."""
-    from base.notifications import notify
+    from accounts.notifications import notify
 
     again = from_status == Status.COMPLEMENTS
     subject = (

@@ -5,7 +5,7 @@ from django.utils.translation import gettext_lazy as _
 
 from base.models import Visibility
 
-from .models import PersonalCollection, Report, ReportReason
+from .models import PersonalCollection, Report, ReportReason, Usefulness
 
 
 class PersonalCollectionForm(forms.ModelForm):
@@ -117,11 +117,13 @@ class ResolveForm(forms.Form):
         ),
     )
 
-    def __init__(self, *args, **kwargs):
+    def __init__(self, *args, review=None, **kwargs):
         from .moderation import Resolution
 
         super().__init__(*args, **kwargs)
-        self.fields["resolution"].choices = Resolution.choices
+        self.fields["resolution"].choices = (
+            Resolution.review_choices if review is not None else Resolution.choices
+        )
 
     def clean(self):
         from .moderation import Resolution
@@ -137,3 +139,33 @@ class ResolveForm(forms.Form):
         if resolution == Resolution.DISMISS and not note:
             self.add_error("note", _("Indiquez le motif du classement sans suite."))
         return cleaned
+
+
+class ReviewForm(forms.Form):
+    """« Cette ressource vous a-t-elle été utile ? »"""
+
+    usefulness = forms.TypedChoiceField(
+        label=_("Cette ressource vous a-t-elle été utile ?"),
+        choices=Usefulness.choices,
+        coerce=int,
+        widget=forms.RadioSelect,
+        error_messages={"required": _("Dites si la ressource vous a été utile.")},
+    )
+    comment = forms.CharField(
+        label=_("Commentaire (facultatif)"),
+        help_text=_("Ce qui vous a servi, ce qui manque, comment vous l'avez utilisée."),
+        required=False,
+        max_length=2000,
+        widget=forms.Textarea(attrs={"rows": 4}),
+        error_messages={"max_length": _("Le commentaire ne doit pas dépasser 2 000 caractères.")},
+    )
+
+
+class ReviewAnswerForm(forms.Form):
+    answer = forms.CharField(
+        label=_("Votre réponse"),
+        required=False,
+        max_length=2000,
+        widget=forms.Textarea(attrs={"rows": 3}),
+        error_messages={"max_length": _("La réponse ne doit pas dépasser 2 000 caractères.")},
+    )

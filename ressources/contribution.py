@@ -13,8 +13,9 @@ from django.utils import timezone
 from django.utils.translation import gettext as _
 from wagtail.log_actions import log
 
-from base.models import ContributionMode, Follow, Role
-from base.notifications import notify
+from accounts.notifications import notify
+from base.french import de
+from base.models import ContributionMode, Role
 
 from . import versioning
 from .editing import apply_edit, edit_data, merge_states
@@ -25,7 +26,6 @@ from .models import (
     ProposalStatus,
     ResourceCredit,
     ResourcePage,
-    ResourceVersion,
 )
 
 # Audit-log actions of the public contribution flows (labels registered in wagtail_hooks).
@@ -178,7 +178,7 @@ def _decide(proposal, status, user, **fields):
 def acceptance_changes(proposal, extra_lines=()):
     proposer = proposal.proposer.display_name if proposal.proposer else _("Contributeur supprimé")
     lines = [
-        _("Modifications à la suite de suggestions de %(name)s") % {"name": proposer},
+        _("Modifications à la suite de suggestions %(of_name)s") % {"of_name": de(proposer)},
         proposal.summary,
     ]
     return lines + [line for line in extra_lines if line.strip()]
@@ -295,29 +295,6 @@ def restore(resource, version, user):
             data={"restored": version.number, "version": new_version.number},
         )
     return new_version
-
-
-def announce_version(version_id):
-    """Tell the resource's followers about a new version, with its change lines."""
-    version = ResourceVersion.objects.select_related("resource", "user").filter(pk=version_id)
-    version = version.first()
-    if version is None:
-        return
-    resource = version.resource
-    followers = [
-        follow.user
-        for follow in Follow.objects.filter(page=resource).select_related("user")
-        if resource.base.user_can_view(follow.user)
-    ]
-    notify(
-        followers,
-        kind="new_version",
-        subject=_("« %(title)s » : nouvelle version %(number)s")
-        % {"title": resource.title, "number": version.number},
-        message="\n".join(f"– {line}" for line in version.change_lines),
-        url=version.url,
-        exclude=version.user,
-    )
 
 
 def contributors(resource):

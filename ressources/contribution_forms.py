@@ -251,7 +251,7 @@ class ResourceContentForm(forms.Form):
             initial["merged_from"] = merged_from.pk
         super().__init__(data, initial=initial)
 
-        if self.is_bound:
+        if self.is_bound and resource is not None:
             self.base_revision_obj = resource_revision(resource, self.data.get("base_revision"))
             self.merged_from_obj = resource_revision(resource, self.data.get("merged_from"))
         else:
@@ -260,7 +260,8 @@ class ResourceContentForm(forms.Form):
 
         kept = set()
         for field in TAXONOMY_FIELDS:
-            kept.update(term.pk for term in getattr(resource, field).all())
+            if resource is not None:  # None: a resource being written (ressources.authoring)
+                kept.update(term.pk for term in getattr(resource, field).all())
             if state is not None:
                 kept.update(state.get(field, []))
         for field in TAXONOMY_FIELDS:

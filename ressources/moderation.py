@@ -19,7 +19,7 @@ from django.utils.translation import gettext_lazy
 from wagtail.actions.unpublish_page import UnpublishPageAction
 from wagtail.log_actions import log
 
-from base.notifications import notify
+from accounts.notifications import notify
 
 from .models import Report, ReportReason, ReportStatus
 
@@ -33,24 +33,37 @@ REPORT = "ressources.report"
 RESOLVE_UNPUBLISH = "ressources.report_unpublish"
 RESOLVE_CONTACT = "ressources.report_contact_base"
 RESOLVE_DISMISS = "ressources.report_dismiss"
+RESOLVE_HIDE_REVIEW = "ressources.report_hide_review"
 
 
 class Resolution:
     UNPUBLISH = "unpublish"
     CONTACT = "contact"
     DISMISS = "dismiss"
+    HIDE_REVIEW = "hide_review"
 
     choices = [
         (UNPUBLISH, gettext_lazy("Dépublier la ressource")),
         (CONTACT, gettext_lazy("Contacter les administrateurs de la base")),
         (DISMISS, gettext_lazy("Classer sans suite")),
     ]
+    # A reported avis is hidden or the report dismissed.
+    review_choices = [
+        (HIDE_REVIEW, gettext_lazy("Masquer l'avis")),
+        (DISMISS, gettext_lazy("Classer sans suite")),
+    ]
     status = {
         UNPUBLISH: ReportStatus.UNPUBLISHED,
         CONTACT: ReportStatus.BASE_CONTACTED,
         DISMISS: ReportStatus.DISMISSED,
+        HIDE_REVIEW: ReportStatus.REVIEW_HIDDEN,
     }
-    log_action = {UNPUBLISH: RESOLVE_UNPUBLISH, CONTACT: RESOLVE_CONTACT, DISMISS: RESOLVE_DISMISS}
+    log_action = {
+        UNPUBLISH: RESOLVE_UNPUBLISH,
+        CONTACT: RESOLVE_CONTACT,
+        DISMISS: RESOLVE_DISMISS,
+        HIDE_REVIEW: RESOLVE_HIDE_REVIEW,
+    }
 
 
 class ReportRefused(Exception):
@@ -78,11 +91,12 @@ def moderators():
     )
 
 
-def open_report_of(user, resource):
+def open_report_of(user, resource, review=None):
+    """The person's open report of the resource (or of one of its avis, `review`)."""
     if not user.is_authenticated:
         return None
     return Report.objects.filter(
-        resource_id=resource.pk, reporter=user, status=ReportStatus.OPEN
+        resource_id=resource.pk, reporter=user, status=ReportStatus.OPEN, review=review
     ).first()
 
 
@@ -92,14 +106,18 @@ def _admin_queue_url(report=None):
     return reverse("report:edit", args=[report.pk])
 
 
-def create_report(user, resource, *, reason, comment, duplicate_of=""):
-    """Record a report and tell the moderators; ReportRefused if one is open or too many are."""
-    if open_report_of(user, resource) is not None:
-        raise ReportRefused(
-            _(
-                "Vous avez déjà signalé cette ressource : les modérateurs examinent votre signalement."
-            )
+def create_report(user, resource, *, reason, comment, duplicate_of="", review=None):
+    """Record a report (of the resource, or of one of its avis) and tell the moderators;
+    ReportRefused if one is open or too many are."""
+    already = (
+        _("Vous avez déjà signalé cet avis : les modérateurs examinent votre signalement.")
+        if review is not None
+        else _(
+            "Vous avez déjà signalé cette ressource : les modérateurs examinent votre signalement."
         )
+    )
+    if open_report_of(user, resource, review) is not None:
+        raise ReportRefused(already)
     if Report.objects.filter(reporter=user, status=ReportStatus.OPEN).count() >= MAX_OPEN_REPORTS:
         raise ReportRefused(
             _(
@@ -114,6 +132,7 @@ def create_report(user, resource, *, reason, comment, duplicate_of=""):
         with transaction.atomic():
             report = Report.objects.create(
                 resource=resource,
+                review=review,
                 reporter=user,
                 reason=reason,
                 comment=comment,
@@ -126,15 +145,16 @@ def create_report(user, resource, *, reason, comment, duplicate_of=""):
                 data={"report": report.pk, "reason": reason},
             )
     except IntegrityError as error:  # the same report sent twice at once
-        raise ReportRefused(
-            _(
-                "Vous avez déjà signalé cette ressource : les modérateurs examinent votre signalement."
-            )
-        ) from error
+        raise ReportRefused(already) from error
     notify(
         moderators(),
         kind="report",
-        subject=_("Nouveau signalement : « %(title)s »") % {"title": resource.title},
+        subject=(
+            _("Avis signalé sur « %(title)s »")
+            if review is not None
+            else _("Nouveau signalement : « %(title)s »")
+        )
+        % {"title": resource.title},
         message=f"{report.get_reason_display()} — {comment}",
         url=_admin_queue_url(report),
         exclude=user,
@@ -145,6 +165,8 @@ def create_report(user, resource, *, reason, comment, duplicate_of=""):
 def _reporter_message(report, resolution, note):
     if resolution == Resolution.UNPUBLISH:
         text = _("La ressource a été dépubliée par la modération de la plateforme.")
+    elif resolution == Resolution.HIDE_REVIEW:
+        text = _("L'avis que vous avez signalé a été masqué par la modération de la plateforme.")
     elif resolution == Resolution.CONTACT:
         text = _(
             "Les modérateurs ont transmis votre signalement aux administrateurs de la base, qui "
@@ -160,6 +182,11 @@ def _reporter_message(report, resolution, note):
 def _base_admins_message(report, resolution, note):
     lines = [
         _("Motif du signalement : %(reason)s") % {"reason": report.get_reason_display()},
+        *(
+            [_("Avis signalé : %(comment)s") % {"comment": report.review.comment or "—"}]
+            if report.review_id
+            else []
+        ),
         _("Commentaire : %(comment)s") % {"comment": report.comment},
     ]
     if report.duplicate_of:
@@ -174,6 +201,10 @@ def _base_admins_subject(resource, resolution):
         return _("« %(title)s » a été dépubliée par la modération") % {"title": resource.title}
     if resolution == Resolution.CONTACT:
         return _("La modération vous écrit au sujet de « %(title)s »") % {"title": resource.title}
+    if resolution == Resolution.HIDE_REVIEW:
+        return _("Un avis sur « %(title)s » a été masqué par la modération") % {
+            "title": resource.title
+        }
     return _("Un signalement sur « %(title)s » a été classé sans suite") % {"title": resource.title}
 
 
@@ -187,6 +218,10 @@ def resolve(report, moderator, resolution, note=""):
         raise PermissionDenied
     if resolution not in Resolution.status:
         raise ReportRefused(_("Choisissez une décision."))
+    if (resolution == Resolution.HIDE_REVIEW) != (report.review_id is not None) and (
+        resolution != Resolution.DISMISS
+    ):
+        raise ReportRefused(_("Cette décision ne s'applique pas à ce signalement."))
     with transaction.atomic():
         report = Report.objects.select_for_update().select_related("resource").get(pk=report.pk)
         if not report.is_open:
@@ -194,7 +229,16 @@ def resolve(report, moderator, resolution, note=""):
         resource = report.resource.specific
         base = resource.base
         closed = [report]
-        if resolution == Resolution.UNPUBLISH:
+        if resolution == Resolution.HIDE_REVIEW:
+            # Every open report of the same avis is answered by hiding it.
+            closed += list(
+                Report.objects.select_for_update()
+                .filter(review_id=report.review_id, status=ReportStatus.OPEN)
+                .exclude(pk=report.pk)
+            )
+            type(report.review).objects.filter(pk=report.review_id).update(hidden=True)
+            resource_url = resource.url or ""
+        elif resolution == Resolution.UNPUBLISH:
             closed += list(
                 Report.objects.select_for_update()
                 .filter(resource_id=resource.pk, status=ReportStatus.OPEN)

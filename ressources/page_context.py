@@ -1,14 +1,29 @@
-"""Context of a resource page and of a collection page (see the models' get_context)."""
+"""Context of a resource page, a collection page and a base page (its resources and collections:
+registered for base.BasePage through the `base_page_context` hook, see base.extensions)."""
 
+from django.urls import reverse
 from django.utils.translation import gettext_lazy as _
 
-from base.listing import attach_bases, resource_cards, visible_collections, visible_resources
+from base.listing import paginate
 from base.page_context import request_user
 from base.sharing import grants_for
 from base.sharing import panel_context as share_panel_context
 from base.visibility import base_of
 
-# field, label, GET parameter of the base page's resource filter (base.listing.ResourceFilterForm)
+from .listing import (
+    TABS,
+    ResourceFilterForm,
+    attach_bases,
+    collection_cards,
+    count_visible_items,
+    resource_cards,
+    selected_tab,
+    visible_collections,
+    visible_resources,
+)
+from .models import ResourceCollectionPage, ResourcePage
+
+# field, label, GET parameter of the base page's resource filter (ressources.listing.ResourceFilterForm)
 TAXONOMY_GROUPS = [
     ("themes", _("Thématiques"), "thematique"),
     ("resource_types", _("Types de ressource"), "type"),
@@ -72,6 +87,36 @@ def resource_context(page, request):
         "related_resources": related_resources,
         "containing_collections": collections,
         "share_panel": share_panel_context(page, request),
+        # Share buttons only where the link works for anyone: a public base, not a share link.
+        "shareable": not getattr(request, "share_link_view", False)
+        and (base is None or base.is_public)
+        and page.live,
+        **review_context(page, request),
+    }
+
+
+def review_context(page, request):
+    """The avis box of a resource page: the figures, and the person's form (see
+    ressources.reviews)."""
+    from . import reviews
+    from .community_forms import ReviewForm
+    from .models import ResourceReview
+
+    user = request_user(request)
+    if not page.pk:
+        return {}
+    own = None
+    if user.is_authenticated:
+        own = ResourceReview.objects.filter(resource=page, author=user).first()
+    can_review = reviews.can_review(user, page) and not getattr(request, "share_link_view", False)
+    initial = {"usefulness": own.usefulness, "comment": own.comment} if own else None
+    return {
+        "reviews_enabled": page.base.reviews_enabled,
+        "summary": reviews.summary(page),
+        "review_count": reviews.visible(page).count(),
+        "can_review": can_review,
+        "own_review": own,
+        "form": ReviewForm(initial=initial) if can_review else None,
     }
 
 
@@ -80,9 +125,7 @@ def contribution_context(page, request):
 
     An archived version (see ressources.views.versions) is rendered with the same template and
     gets `shown_version`; actions always apply to the current version."""
-    from base.models import Follow
-
-    from . import contribution
+    from . import authoring, contribution
     from .models import ChangeProposal, ProposalStatus
 
     user = request_user(request)
@@ -94,8 +137,10 @@ def contribution_context(page, request):
         "can_edit": contribution.can_edit(user, page),
         "can_propose": contribution.can_propose(user, page),
         "can_review": contribution.can_review(user, page),
-        "is_following": user.is_authenticated
-        and Follow.objects.filter(user=user, page_id=page.pk).exists(),
+        # The base's members also edit every block, the licence and credits (ressources.authoring).
+        "full_editor_url": (
+            reverse("publish_edit", args=[page.pk]) if authoring.can_work_on(user, page) else None
+        ),
         "contributor_people": people,
         "pending_proposals": [],
         "my_proposals": [],
@@ -123,7 +168,54 @@ def collection_context(page, request):
         for item in items
         if item.resource_id in resources
     ]
+    base = base_of(page)
     return {
-        "base": base_of(page),
+        "base": base,
         "collection_items": collection_items,
+        "shareable": not getattr(request, "share_link_view", False)
+        and (base is None or base.is_public)
+        and getattr(page, "visibility", "public") == "public"
+        and page.live,
+    }
+
+
+def base_page_context(page, request):
+    from .authoring import can_add_resource
+
+    user = request_user(request)
+    # Share links only matter on a private base (and reading them touches the session).
+    grants = None if page.is_public else grants_for(request)
+    active_tab = selected_tab(request.GET)
+
+    resources = visible_resources(user, ResourcePage.objects.child_of(page), grants)
+    form = ResourceFilterForm.from_query(request.GET, resources=resources)
+    resources_page = paginate(form.apply(resource_cards(resources)), request.GET.get("page"))
+    for resource in resources_page.object_list:
+        resource.owning_base = page
+    resource_total = resources.count()
+
+    collections = visible_collections(user, ResourceCollectionPage.objects.child_of(page), grants)
+    collections = count_visible_items(collection_cards(collections).order_by("path"), user, grants)
+    for collection in collections:
+        collection.owning_base = page
+
+    memberships = page.memberships.select_related("user").order_by(
+        "role", "user__last_name", "user__first_name", "user__username"
+    )
+    counts = {"ressources": resource_total, "collections": len(collections), "a-propos": None}
+    return {
+        "active_tab": active_tab,
+        "tabs": [
+            {"key": key, "label": label, "count": counts[key], "selected": key == active_tab}
+            for key, label in TABS.items()
+        ],
+        "resource_filter_form": form,
+        "resources_page": resources_page,
+        "resources": resources_page.object_list,
+        "resource_total": resource_total,
+        "resource_params": {**form.params, "onglet": "ressources"},
+        "collections": collections,
+        "memberships": list(memberships),
+        "share_panel": share_panel_context(page, request),
+        "can_publish_here": user is not None and can_add_resource(user, page),
     }

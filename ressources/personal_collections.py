@@ -1,23 +1,28 @@
 """Personal collections: « Mes favoris » and the selections each person makes.
 
 A collection only ever shows what its viewer may read: every listing goes through
-`base.listing.visible_resources`, so a private base's resource saved by one of its members is
+`ressources.listing.visible_resources`, so a private base's resource saved by one of its members is
 left out for anyone else (and for the member too, once they leave the base), and an unpublished
 resource disappears until it is published again. The rows stay, so nothing is lost.
 """
 
+from datetime import timedelta
+
 from django.db import transaction
 from django.db.models import Count, Max, Q
+from django.utils import timezone
 from django.utils.translation import gettext as _
 
-from base.listing import attach_bases, resource_cards, visible_resources
 from base.models import Visibility
+from ressources.listing import attach_bases, resource_cards, visible_resources
 
 from .models import PersonalCollection, PersonalCollectionItem
 
 FAVORITES_KEY = "favoris"
 MAX_COLLECTIONS = 100
 MAX_ITEMS = 500
+# A second creation with the same title this soon after the first is the same click twice.
+DOUBLE_POST_SECONDS = 30
 
 
 class CollectionRefused(Exception):
@@ -57,6 +62,21 @@ def save_choices(user, resource):
 
 
 def create_collection(user, **fields):
+    """A new collection; the same title sent again within seconds (a double click, a resent
+    form) gives back the one just created rather than a twin."""
+    title = fields.get("title", "")
+    recent = (
+        PersonalCollection.objects.filter(
+            owner=user,
+            title=title,
+            is_favorites=False,
+            created_at__gte=timezone.now() - timedelta(seconds=DOUBLE_POST_SECONDS),
+        )
+        .order_by("-created_at")
+        .first()
+    )
+    if recent is not None:
+        return recent
     if PersonalCollection.objects.filter(owner=user).count() >= MAX_COLLECTIONS:
         raise CollectionRefused(
             _("Vous avez atteint le nombre maximal de collections (%(max)s).")

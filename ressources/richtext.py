@@ -17,6 +17,9 @@ as text with a small markup, close to what people type in e-mails:
 `markup_to_html` turns the markup back into the same HTML. Everything else is escaped:
 whatever a person types, the result holds no HTML but the elements above, and links only to
 http(s), mailto, or pages and documents by id.
+
+Over 500 lines: a parser and its serializer that must stay exact inverses of each other (the
+tests round-trip them), so they live together.
 """
 
 import re

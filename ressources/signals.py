@@ -1,24 +1,23 @@
 from django.db import transaction
-from django.dispatch import receiver
+from django.dispatch import Signal, receiver
 from wagtail.signals import page_published
 
-from base.accounts import account_deleted
+from .models import ResourcePage, ResourceVersion
 
-from .models import ResourcePage
+# Resources whose indexed content changed without a publication (`ids`: page ids), e.g. the
+# credits of a deleted account: the search index (search/signals.py) updates them.
+resources_changed = Signal()
+
+# A new version of a resource is published (`version_id`), sent once the transaction commits:
+# the veille tells the resource's followers (veille/follows.py).
+version_published = Signal()
 
 
 @receiver(page_published, sender=ResourcePage)
 def resource_published(sender, instance, revision, **kwargs):
-    from .contribution import announce_version
     from .versioning import record_version
 
     version = record_version(instance, revision)
-    transaction.on_commit(lambda: announce_version(version.pk))
-
-
-@receiver(account_deleted)
-def erase_personal_collections(sender, user, **kwargs):
-    """A deleted account's personal collections are its own data: they go with it."""
-    from .models import PersonalCollection
-
-    PersonalCollection.objects.filter(owner=user).delete()
+    transaction.on_commit(
+        lambda: version_published.send(sender=ResourceVersion, version_id=version.pk)
+    )

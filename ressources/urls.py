@@ -1,11 +1,19 @@
-"""Public URLs of personal collections: « Mes collections » under /compte/, and the page of each
-collection under /collections/ (included at the root by config/urls.py, before Wagtail's pages)."""
+"""Public URLs of the resources outside the page tree: personal collections (« Mes collections »
+under /compte/, each collection under /collections/) and the topic pages (/mots-cles/<tag>/,
+/thematiques/<theme>/)."""
 
 from django.urls import path
 
+from .views import authoring, topics
 from .views import personal_collections as views
 
 urlpatterns = [
+    # « Publier une ressource » from the public site (ressources/views/authoring.py).
+    path("publier/", authoring.start, name="publish_start"),
+    path("publier/<int:base_id>/", authoring.new, name="publish_new"),
+    path("publier/ressources/<int:page_id>/", authoring.edit, name="publish_edit"),
+    path("publier/ressources/<int:page_id>/apercu/", authoring.preview, name="publish_preview"),
+    path("espace-contributeur/", authoring.contributor_space, name="contributor_space"),
     path("compte/collections/", views.my_collections, name="my_personal_collections"),
     path(
         "compte/collections/nouvelle/",
@@ -37,4 +45,6 @@ urlpatterns = [
         views.collection_detail,
         name="personal_collection",
     ),
+    path("mots-cles/<str:slug>/", topics.tag_page, name="tag_page"),
+    path("thematiques/<slug:slug>/", topics.theme_page, name="theme_page"),
 ]

@@ -55,6 +55,11 @@ def register_contribution_actions(actions):
         _("Modification depuis le site public"),
         _("Modifiée depuis le site public"),
     )
+    from . import authoring
+
+    actions.register_action(
+        authoring.CREATE, _("Création depuis le site public"), _("Créée depuis le site public")
+    )
 
 
 # Moderation: the « Signalements » queue and the labels of its audit-log entries ---------------
@@ -92,3 +97,16 @@ def register_moderation_actions(actions):
         _("Signalement classé sans suite"),
         _("Signalement classé sans suite"),
     )
+    actions.register_action(
+        moderation.RESOLVE_HIDE_REVIEW,
+        _("Avis masqué par la modération"),
+        _("Avis masqué à la suite d'un signalement"),
+    )
+
+
+@hooks.register("base_page_context")
+def base_resources_context(page, request):
+    """A base page's tabs: its resources and collections (see base.extensions)."""
+    from .page_context import base_page_context
+
+    return base_page_context(page, request)

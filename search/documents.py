@@ -8,13 +8,14 @@ pages (and a private collection) are found only by the base's members and platfo
 import hashlib
 import json
 
+from wagtail import hooks
 from wagtail.models import Page
 
 from base.models import BASE_DEPTH, BasePage, Visibility
-from label import public as label_public
 from ressources.diff import body_text, rich_text_to_text
 from ressources.models import ResourceCollectionPage, ResourcePage
 
+from . import facets
 from .models import Kind
 
 # Facets a document carries, and the URL parameter of each on the search page.
@@ -29,6 +30,7 @@ FACETS = {
     "region": "region",
     "department": "departement",
     "language": "langue",
+    "tags": "mot-cle",
     "label": "label",
 }
 # The facets the documents of each kind carry; a tab applies and counts only those, so that a
@@ -40,8 +42,6 @@ FACETS_OF_KIND = {
 }
 TAXONOMY = ("themes", "resource_types", "beneficiaries", "professional_sectors")
 BASE_PATH_LENGTH = BASE_DEPTH * Page.steplen
-# The label NEC facet: labelled, expired or not labelled (label.public; decided labels only).
-NO_LABEL = label_public.NONE
 
 
 def fingerprint(document):
@@ -72,6 +72,17 @@ def is_searchable(page):
     return base is not None and base.live
 
 
+def label_status(resource):
+    """The label facet of a resource: LABELLED, EXPIRED or NONE (search.facets), as told by the
+    app that decides labels through the "search_label_status" hook (label/wagtail_hooks.py);
+    NONE when no app registers one."""
+    for hook in hooks.get_hooks("search_label_status"):
+        status = hook(resource)
+        if status:
+            return status
+    return facets.NONE
+
+
 def _term(term):
     return {"slug": term.slug, "label": term.label, "category": term.category}
 
@@ -99,7 +110,7 @@ def build_document(page):
         "url": page.url,
         "title": page.title,
         "base": {"id": base.pk, "title": base.title, "slug": base.slug},
-        "is_public": base.visibility == Visibility.PUBLIC,
+        "is_public": base.is_public,
         "first_published_at": _date(page.first_published_at),
         "last_published_at": _date(page.last_published_at),
         "region": base.region_code or None,
@@ -110,6 +121,7 @@ def build_document(page):
         "beneficiaries": [],
         "professional_sectors": [],
         "tags": [],
+        "tag_slugs": [],
         "credits": [],
         "files": [],
         "licence": None,
@@ -148,7 +160,9 @@ def _collection_titles(collection, base):
     """Titles of the resources a collection lists, only those every reader of the collection
     may see: a live resource of a public base, or of the collection's own base."""
     public_paths = set(
-        BasePage.objects.live().filter(visibility=Visibility.PUBLIC).values_list("path", flat=True)
+        BasePage.objects.live()
+        .filter(visibility=Visibility.PUBLIC, awaiting_moderation=False)
+        .values_list("path", flat=True)
     )
     for item in collection.items.select_related("resource"):
         resource = item.resource
@@ -172,6 +186,7 @@ def _resource_fields(page, base):
         "summary": page.summary,
         "body": body_text(page),
         "tags": sorted(tag.name for tag in page.tags.all()),
+        "tag_slugs": sorted(tag.slug for tag in page.tags.all()),
         "credits": [credit.name for credit in page.credits.all()],
         "files": files,
         "licence": {
@@ -183,7 +198,7 @@ def _resource_fields(page, base):
         else None,
         "language": page.language,
         # Re-indexed by label.workflow when a decision or an expiry changes it.
-        "label": label_public.label_status(page.label_requests.all()),
+        "label": label_status(page),
         "original_publication_date": _date(page.original_publication_date),
         # A resource's own territory, when it has one, is more precise than its base's.
         **_territory(page, base),
@@ -224,5 +239,7 @@ def facet_values(document):
         yield "department", document["department"]
     if document["language"]:
         yield "language", document["language"]
+    for slug in document.get("tag_slugs", ()):
+        yield "tags", slug
     if document["label"]:
         yield "label", document["label"]

@@ -7,8 +7,6 @@ kinds, territories, languages and label statuses come from the code's lists.
 from django.db.models import Q
 from django.utils.translation import gettext_lazy as _
 
-from label import public as label_public
-
 # The licence facet value every open licence also carries (search.documents.facet_values).
 OPEN_LICENCES = "ouverte"
 TAXONOMY_VOCABULARIES = {
@@ -17,17 +15,22 @@ TAXONOMY_VOCABULARIES = {
     "beneficiaries": "beneficiary",
     "professional_sectors": "professional_sector",
 }
+# The label facet's values. Search owns this vocabulary; the app that decides labels maps a
+# resource onto it through the "search_label_status" hook (search.documents.label_status).
+LABELLED = "labellise"
+EXPIRED = "expire"
+NONE = "aucun"
 LABEL_STATUSES = {
-    label_public.LABELLED: _("Labellisé NEC"),
-    label_public.EXPIRED: _("Label expiré"),
-    label_public.NONE: _("Non labellisé"),
+    LABELLED: _("Labellisé NEC"),
+    EXPIRED: _("Label expiré"),
+    NONE: _("Non labellisé"),
 }
 
 
 def code_labels(facet, values):
     """{value: label} of the known `values` of a facet whose values are the code's own."""
-    from base.models import OrganisationKind
-    from base.territories import department_name, region_name
+    from organisations.models import OrganisationKind
+    from organisations.territories import department_name, region_name
     from ressources.models import Language
 
     labels = {}
@@ -84,8 +87,15 @@ def facet_labels(facet, values, base_ids=None):
         ids = [int(value) for value in values if value.isdigit() and len(value) < 12]
         bases = BasePage.objects.live().filter(pk__in=ids)
         if base_ids is not None:
-            bases = bases.filter(Q(visibility=Visibility.PUBLIC) | Q(pk__in=base_ids))
+            bases = bases.filter(
+                Q(visibility=Visibility.PUBLIC, awaiting_moderation=False) | Q(pk__in=base_ids)
+            )
         return {str(pk): (title, "") for pk, title in bases.values_list("pk", "title")}
+    if facet == "tags":
+        from taggit.models import Tag
+
+        tags = Tag.objects.filter(slug__in=[value[:100] for value in values])
+        return {slug: (f"#{name}", "") for slug, name in tags.values_list("slug", "name")}
     labels = {value: (label, "") for value, label in code_labels(facet, values).items()}
     if facet in TAXONOMY_VOCABULARIES or facet == "licence":
         labels.update(stored_labels(facet, values)[facet])

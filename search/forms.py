@@ -55,9 +55,12 @@ FACET_LABELS = {
     "region": _("Région"),
     "department": _("Département"),
     "language": _("Langue"),
+    "tags": _("Mot-clé"),
     "label": _("Label NEC"),
 }
-DATE_ERROR = _("Saisissez une date au format AAAA-MM-JJ, par exemple 2024-03-31.")
+# The field is the browser's own date picker, shown in the browser's format: the message names
+# no format, it asks for a real date (a hand-edited address may carry « 2024-13-45 »).
+DATE_ERROR = _("Cette date n'existe pas : choisissez un jour dans le calendrier du champ.")
 
 
 def clean_query(raw):
@@ -112,14 +115,14 @@ class SearchForm(forms.Form):
     du = forms.DateField(
         label=_("Publiée à partir du"),
         required=False,
-        input_formats=["%Y-%m-%d"],
+        input_formats=["%Y-%m-%d", "%d/%m/%Y"],
         error_messages={"invalid": DATE_ERROR},
         widget=forms.DateInput(format="%Y-%m-%d", attrs={"type": "date", "class": "fr-input"}),
     )
     au = forms.DateField(
         label=_("Publiée jusqu'au"),
         required=False,
-        input_formats=["%Y-%m-%d"],
+        input_formats=["%Y-%m-%d", "%d/%m/%Y"],
         error_messages={"invalid": DATE_ERROR},
         widget=forms.DateInput(format="%Y-%m-%d", attrs={"type": "date", "class": "fr-input"}),
     )
@@ -240,8 +243,12 @@ def parse_request(query, base_ids=frozenset()):
     """A SearchRequest from request.GET (a QueryDict). `base_ids` as visible_base_ids(user)."""
     raw_text = _single(query, "q") or ""
     single = {name: _single(query, name) for name in ("onglet", "tri", "ouvertes", "du", "au")}
-    form = SearchForm({name: single[name] for name in ("tri", "du", "au") if single[name]})
+    form = SearchForm(
+        {name: single[name] for name in ("tri", "du", "au") if single[name]}, auto_id="filtre-%s"
+    )
     form.is_valid()
+    # An unknown sort is simply the default sort (below): not an error to show.
+    form.errors.pop("tri", None)
     data = form.cleaned_data
 
     tab = single["onglet"] if single["onglet"] in TABS else DEFAULT_TAB

@@ -14,8 +14,10 @@ from django.dispatch import receiver
 from wagtail.models import Page
 from wagtail.signals import page_published, page_unpublished, post_page_move
 
-from base.models import BasePage, Organisation
+from base.models import BasePage
+from organisations.models import Organisation
 from ressources.models import Licence, ResourcePage, Term
+from ressources.signals import resources_changed
 
 from .lifecycle import (
     SEARCHABLE_MODELS,
@@ -155,3 +157,9 @@ def organisation_changed(sender, instance, created, **kwargs):
     )
     ids |= set(ResourcePage.objects.filter(producer=instance).values_list("pk", flat=True))
     schedule(ids, IndexAction.UPDATE)
+
+
+@receiver(resources_changed)
+def resources_were_changed(sender, ids, **kwargs):
+    """Resources changed outside a publication (e.g. the credits of a deleted account)."""
+    schedule(ids)

@@ -1,11 +1,10 @@
-"""The search page and the header search's suggestions, under /rechercher/."""
+"""The search page and the header search's suggestions (/rechercher/)."""
 
 from django.urls import path
 
-from . import feeds, views
+from search import views
 
 urlpatterns = [
-    path("", views.search, name="search"),
-    path("suggestions/", views.suggest, name="search_suggest"),
-    path("atom/", feeds.search_feed, name="search_feed"),
+    path("rechercher/", views.search, name="search"),
+    path("rechercher/suggestions/", views.suggest, name="search_suggest"),
 ]

@@ -28,6 +28,7 @@ from base.page_context import request_user
 from . import engines
 from .documents import FACETS
 from .engines.base import EngineUnavailable
+from .facet_usage import facet_order
 from .forms import (
     FACET_LABELS,
     OPEN_LICENCES,
@@ -46,6 +47,8 @@ MIN_SUGGEST_LENGTH = 2
 MAX_SUGGESTIONS = 8
 # Facets whose values are grouped under a heading (the themes, by category).
 GROUPED_FACETS = ("themes",)
+# A facet shows this many values, then « Voir plus » (the selected values always show).
+SHOWN_OPTIONS = 6
 KIND_LABELS = {
     "resource": gettext_lazy("Ressource"),
     "base": gettext_lazy("Base"),
@@ -136,7 +139,8 @@ def _facets(results, search):
     the hidden fields that keep, when the form is sent again, the selected values of facets
     the current tab does not apply (the themes on the bases tab…)."""
     facets, hidden = [], []
-    for facet, legend in FACET_LABELS.items():
+    for facet in facet_order():
+        legend = FACET_LABELS[facet]
         param = FACETS[facet]
         chosen = search.selected.get(facet, [])
         if not _applies(results, facet):
@@ -184,14 +188,28 @@ def _facets(results, search):
             for option in options:
                 by_group.setdefault(option["group"] or _("Autres"), []).append(option)
             groups = list(by_group.items())
+        # « Voir plus »: the first values (by count, as the engine sorts them) and every
+        # selected one stay in view; the others wait behind the button.
+        shown = [
+            option
+            for number, option in enumerate(options)
+            if number < SHOWN_OPTIONS or option["checked"]
+        ]
+        more = [option for option in options if option not in shown]
+        selected_count = sum(1 for option in options if option["checked"])
+        if facet == "licence" and search.open_only:
+            selected_count += 1
         facets.append(
             {
                 "facet": facet,
                 "param": param,
                 "legend": legend,
                 "options": options,
+                "shown": shown,
+                "more": more,
                 "groups": groups,
                 "long": len(options) > 8,
+                "selected_count": selected_count,
             }
         )
     return facets, hidden
@@ -372,7 +390,30 @@ def search(request):
         "relax": _relax(results, search, tabs) if results and not total else None,
         "first_rank": (search.query.page - 1) * search.query.per_page + 1,
     }
+    context["filter_count"] = len(selected_filters)
+    # A date field shows the date it applies (ISO, as <input type=date> wants), else what came.
+    context["date_values"] = {
+        name: (applied.isoformat() if applied else str(search.form.data.get(name) or "")[:10])
+        for name, applied in (
+            ("du", search.query.published_from),
+            ("au", search.query.published_to),
+        )
+    }
+    context["title_text"] = search_title(search.text, len(selected_filters), search.query.page)
     return TemplateResponse(request, "search/search.html", context)
+
+
+def search_title(text, filter_count, page):
+    """« Recherche « atelier », 2 filtres, page 2 »: each search page has its own title, so
+    that the history, the tabs of the browser and a screen reader tell them apart."""
+    title = _("Recherche « %(text)s »") % {"text": text} if text else _("Rechercher")
+    if filter_count:
+        title += ngettext(", %(count)s filtre", ", %(count)s filtres", filter_count) % {
+            "count": filter_count
+        }
+    if page and page > 1:
+        title += _(", page %(page)s") % {"page": page}
+    return title
 
 
 @require_safe

@@ -10,7 +10,8 @@ from django.test import Client
 from django.urls import reverse
 from wagtail.models import Page
 
-from base.models import BaseMembership, OrganisationMembership, Role, User
+from accounts.models import User
+from base.models import BaseMembership, OrganisationMembership, Role
 from base.visibility import base_of
 from tests.admin_forms import edit_form_post_data, form_errors
 

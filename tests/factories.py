@@ -10,16 +10,9 @@ import wagtail_factories
 from factory.django import DjangoModelFactory
 from wagtail.models import Collection
 
-from base.models import (
-    BaseMembership,
-    BasePage,
-    BasesIndexPage,
-    Organisation,
-    OrganisationKind,
-    OrganisationMembership,
-    Role,
-    User,
-)
+from accounts.models import User
+from base.models import BaseMembership, BasePage, BasesIndexPage, OrganisationMembership, Role
+from organisations.models import Organisation, OrganisationKind
 from ressources.models import (
     CollectionItem,
     Licence,

@@ -13,7 +13,8 @@ from django.core.files.base import ContentFile
 from wagtail.documents import get_document_model
 from wagtail.rich_text import RichText
 
-from base.models import Organisation, OrganisationKind, Role, Visibility
+from base.models import Role, Visibility
+from organisations.models import Organisation, OrganisationKind
 from ressources.models import ResourcePage
 from search.documents import build_document, searchable_pages
 from tests.factories import (

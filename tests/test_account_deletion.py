@@ -8,7 +8,8 @@ from django.core.files.base import ContentFile
 from django.test import Client, TestCase
 from wagtail.models import ModelLogEntry
 
-from base.models import BaseMembership, Follow, Notification, Role, User
+from accounts.models import Notification, User
+from base.models import BaseMembership, Role
 from ressources.models import (
     ChangeProposal,
     PersonalCollection,
@@ -29,6 +30,7 @@ from tests.factories import (
     licence,
 )
 from tests.helpers import page_text, png, soup
+from veille.models import Follow
 
 DELETE_URL = "/compte/supprimer/"
 DELETED = "Contributeur supprimé"

@@ -6,8 +6,8 @@ from urllib.parse import quote
 from django.test import RequestFactory, TestCase
 from django.utils import timezone
 
-from base.context_processors import notifications as notifications_context
-from base.models import Notification
+from accounts.context_processors import notifications as notifications_context
+from accounts.models import Notification
 from tests.factories import PASSWORD, ResourcePageFactory, UserFactory
 from tests.helpers import page_text, soup
 

@@ -7,7 +7,7 @@ from django.core.management import call_command
 from django.test import TestCase
 from django.urls import reverse
 
-from base.models import Organisation
+from organisations.models import Organisation
 from ressources.models import ResourcePage, ResourceVersion
 from tests.factories import BasePageFactory, UserFactory, licence, resource_type, theme
 from tests.helpers import resource_form_data

@@ -3,8 +3,9 @@
 from django.test import TestCase
 from django.urls import reverse
 
-from base.models import Organisation, Role
+from base.models import Role
 from label.forms import create_draft_resource
+from organisations.models import Organisation
 from ressources.credits import credit_author
 from ressources.models import CreditRole, ResourcePage
 from tests.factories import (

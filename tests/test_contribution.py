@@ -16,7 +16,8 @@ from django.urls import reverse
 from wagtail.models import PageLogEntry
 
 import ressources.admin_conflicts  # noqa: F401 -- registers its hook (wired in wagtail_hooks)
-from base.models import ContributionMode, Notification, Role, Visibility
+from accounts.models import Notification
+from base.models import ContributionMode, Role, Visibility
 from ressources.models import ChangeProposal, ProposalStatus, ResourcePage, Term, Vocabulary
 from tests.factories import (
     BaseMembershipFactory,

@@ -9,8 +9,8 @@ from django.core import mail
 from django.core.management import call_command
 from django.test import Client, TestCase
 
-from base import veille
-from base.models import Follow, User, Visibility
+from accounts.models import User
+from base.models import Visibility
 from ressources import versioning
 from ressources.models import ResourcePage, ResourceVersion
 from tests.factories import (
@@ -20,6 +20,8 @@ from tests.factories import (
     UserFactory,
 )
 from tests.helpers import page_text
+from veille import digest as veille
+from veille.models import Follow
 
 SITE = settings.WAGTAILADMIN_BASE_URL.rstrip("/")
 

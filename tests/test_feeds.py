@@ -6,7 +6,7 @@ from datetime import timedelta
 from django.test import TestCase
 from django.utils import timezone
 
-from base.models import CollectionAddition, Visibility
+from base.models import Visibility
 from ressources import versioning
 from ressources.models import ResourcePage, ResourceVersion
 from search import engines
@@ -19,6 +19,7 @@ from tests.factories import (
     UserFactory,
 )
 from tests.helpers import soup
+from veille.models import CollectionAddition
 
 ATOM = "{http://www.w3.org/2005/Atom}"
 

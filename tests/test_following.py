@@ -7,7 +7,8 @@ from django.contrib.messages import get_messages
 from django.core import mail
 from django.test import TestCase
 
-from base.models import Follow, Notification, Role, Visibility
+from accounts.models import Notification
+from base.models import Role, Visibility
 from ressources import versioning
 from ressources.models import ResourcePage
 from tests.factories import (
@@ -17,6 +18,7 @@ from tests.factories import (
     UserFactory,
 )
 from tests.helpers import page_text
+from veille.models import Follow
 
 FOLLOW_LABEL = "Être informé des mises à jour"
 UNFOLLOW_LABEL = "Ne plus être informé des mises à jour"

@@ -94,6 +94,17 @@ class BadgeAndSearchTests(TestCase):
         self.assertIn("Mobilier Ilot", text)
         self.assertNotIn("Mobilier Comptoir", text)
 
+    def test_search_reads_the_label_through_its_hook_and_knows_none_without_it(self):
+        """The search app does not import the label app: it asks the "search_label_status"
+        hook, which label/wagtail_hooks.py registers; without a hook nothing is labelled."""
+        from unittest import mock
+
+        from search.documents import build_document
+
+        self.assertEqual(build_document(self.labelled)["label"], "labellise")
+        with mock.patch("search.documents.hooks.get_hooks", return_value=[]):
+            self.assertEqual(build_document(self.labelled)["label"], "aucun")
+
 
 class ExpiryCommandTests(TestCase):
     @classmethod

@@ -128,7 +128,7 @@ class RegistryTests(TestCase):
         self.assertEqual(self.client.post(REGISTRY).status_code, 405)
 
     def test_pagination(self):
-        with mock.patch("label.registry_views.PER_PAGE", 3):
+        with mock.patch("label.views.registry.PER_PAGE", 3):
             first = self.client.get(REGISTRY)
             second = self.client.get(REGISTRY + "?page=2")
         self.assertEqual(references(first), [self.ref[n] for n in "IBA"])
@@ -155,6 +155,7 @@ class RegistryTests(TestCase):
                 "Date de décision",
                 "Valable jusqu'au",
                 "Critères satisfaits",
+                "Donnée de démonstration",
             ],
         )
         by_reference = {row[0]: row for row in rows[1:]}
@@ -166,6 +167,7 @@ class RegistryTests(TestCase):
             a[6:11], ["Auvergne-Rhône-Alpes", "Rhône", "Labellisée", "2026-02-09", "2027-02-01"]
         )
         self.assertEqual(a[11], "Accessible, Documenté, Éthique, Ouvert, Sécurisé, Sobre")
+        self.assertEqual(a[12], "non")
         # Formulas are defused: the cell is text for a spreadsheet.
         self.assertEqual(by_reference[self.ref["B"]][3], "'=SOMME(A1:A2) Ville de Bêta")
         self.assertEqual(by_reference[self.ref["D"]][3], "'@Entreprise Delta")
@@ -185,6 +187,7 @@ class RegistryTests(TestCase):
             second,
             {
                 "reference": self.ref["A"],
+                "demonstration": False,
                 "dispositif": {
                     "public": True,
                     "title": "Dispositif A",

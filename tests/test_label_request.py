@@ -13,9 +13,9 @@ from django.core import mail
 from django.core.files.uploadedfile import SimpleUploadedFile
 from django.test import TestCase
 
-from base.models import OrganisationKind
 from label.criteria import Criterion, Status
 from label.models import EvidenceFile, LabelRequest
+from organisations.models import OrganisationKind
 from ressources.models import Licence, ResourcePage
 from tests.factories import (
     BaseMembershipFactory,

@@ -1,4 +1,4 @@
-"""Reviewing label NEC requests in the Wagtail admin, over HTTP (label/admin_views.py).
+"""Reviewing label NEC requests in the Wagtail admin, over HTTP (label/views/admin.py).
 
 Only « Instructeurs du label NEC » review; each move goes through label.workflow, which writes
 the history, the audit log and e-mails the applicant; illegal moves and own-request reviews are

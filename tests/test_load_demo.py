@@ -6,12 +6,16 @@ from django.contrib.auth.models import AnonymousUser
 from django.core.management import call_command
 from django.test import TestCase
 
-from base.models import BaseMembership, BasePage, Follow, Organisation, User
+from accounts.models import User
+from base.models import BaseMembership, BasePage
 from base.visibility import visible_pages
 from label.criteria import Status
 from label.models import LabelRequest, StatusChange
+from legal.models import LegalPage, SitePlanPage
+from organisations.models import Organisation
 from ressources.models import ChangeProposal, ResourceCollectionPage, ResourcePage, ResourceVersion
 from tests.helpers import page_text, soup
+from veille.models import Follow
 
 
 def counts():
@@ -27,6 +31,7 @@ def counts():
         "follows": Follow.objects.count(),
         "label_requests": LabelRequest.objects.count(),
         "label_history": StatusChange.objects.count(),
+        "legal_pages": LegalPage.objects.count() + SitePlanPage.objects.count(),
     }
 
 
@@ -58,7 +63,7 @@ class LoadDemoTests(TestCase):
         self.assertIn("Labellisé NEC", page_text(self.client.get(comptoir.url)))
 
     def test_demo_accounts_log_in(self):
-        from base.demo.content import MEMBER_PASSWORD, PEOPLE
+        from demo.data.content import MEMBER_PASSWORD, PEOPLE
 
         for person in PEOPLE:
             with self.subTest(username=person["username"]):
@@ -67,7 +72,7 @@ class LoadDemoTests(TestCase):
                 self.client.logout()
 
     def test_demo_accounts_log_in_to_the_admin(self):
-        from base.demo.content import PEOPLE
+        from demo.data.content import PEOPLE
 
         for person in PEOPLE[:3]:  # the platform admin, a Hub and a mediator
             with self.subTest(username=person["username"]):
@@ -96,6 +101,22 @@ class LoadDemoTests(TestCase):
         for page in pages:
             with self.subTest(page=page.url):
                 self.assertEqual(self.client.get(page.url).status_code, 200)
+
+    def test_the_legal_pages_are_there(self):
+        self.assertEqual(self.second["legal_pages"], 6)
+        for url in (
+            "/mentions-legales/",
+            "/donnees-personnelles/",
+            "/gestion-des-cookies/",
+            "/accessibilite/",
+            "/conditions-d-utilisation/",
+            "/plan-du-site/",
+        ):
+            with self.subTest(url=url):
+                self.assertEqual(self.client.get(url).status_code, 200)
+        plan = page_text(self.client.get("/plan-du-site/"))
+        self.assertIn("Hub du Sud", plan)
+        self.assertNotIn("Espace de travail du Hub du Sud", plan)  # the demo's private base
 
     def test_every_published_resource_has_its_journal(self):
         live = ResourcePage.objects.live()
@@ -136,7 +157,7 @@ class LoadDemoTests(TestCase):
 
     @staticmethod
     def _member_password():
-        from base.demo.content import MEMBER_PASSWORD
+        from demo.data.content import MEMBER_PASSWORD
 
         return MEMBER_PASSWORD
 

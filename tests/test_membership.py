@@ -19,6 +19,7 @@ from django.utils import timezone
 from wagtail.models import PageLogEntry
 from wagtail.test.utils.form_data import querydict_from_html
 
+from accounts.models import Notification, User
 from base import membership
 from base.models import (
     BaseMembership,
@@ -28,10 +29,8 @@ from base.models import (
     JoinRequest,
     JoinRequestStatus,
     LastAdminError,
-    Notification,
     OrganisationMembership,
     Role,
-    User,
 )
 from base.permissions import group_name
 from tests.factories import (
@@ -81,7 +80,7 @@ class MembershipTestCase(TestCase):
 class MembersPageTests(MembershipTestCase):
     def test_a_large_base_lists_its_members_page_by_page(self):
         """A contributive base may have hundreds of members: 50 a page, the admins first."""
-        from base.membership_views import MEMBERS_PER_PAGE
+        from base.views.membership import MEMBERS_PER_PAGE
 
         for _number in range(MEMBERS_PER_PAGE):
             BaseMembershipFactory(base=self.base, role=Role.CONTRIBUTOR)

@@ -7,7 +7,8 @@ from django.test import TestCase
 from wagtail.log_actions import registry as log_registry
 from wagtail.models import PageLogEntry
 
-from base.models import Notification, Role, Visibility
+from accounts.models import Notification
+from base.models import Role, Visibility
 from ressources import moderation
 from ressources.models import Report, ReportReason, ReportStatus, ResourcePage
 from tests.factories import (

@@ -6,8 +6,9 @@ from django.core.exceptions import ValidationError
 from django.test import TestCase
 from django.urls import reverse
 
-from base.models import BasePage, Organisation, OrganisationKind
-from base.territories import Scope
+from base.models import BasePage
+from organisations.models import Organisation, OrganisationKind
+from organisations.territories import Scope
 from tests.factories import OrganisationFactory, UserFactory
 
 VALID_SIRET = "73282932000074"
@@ -38,7 +39,7 @@ class OrganisationAdminTests(TestCase):
     @classmethod
     def setUpTestData(cls):
         cls.superuser = UserFactory(superuser=True)
-        cls.url = reverse("wagtailsnippets_base_organisation:add")
+        cls.url = reverse("wagtailsnippets_organisations_organisation:add")
 
     def setUp(self):
         self.client.force_login(self.superuser)

@@ -5,8 +5,9 @@ import datetime
 from django.test import TestCase
 from django.utils import timezone
 
-from base.models import OrganisationKind, Role
-from base.territories import Scope
+from base.models import Role
+from organisations.models import OrganisationKind
+from organisations.territories import Scope
 from tests.factories import (
     BaseMembershipFactory,
     BasePageFactory,

@@ -65,6 +65,10 @@ manage_members  public      login      403         403                403       
 manage_members  private     404        404         404                403          done        done       done            404        login
 moderate        public      login      denied      denied             denied       denied      denied     done            done       login
 moderate        private     login      denied      denied             denied       denied      denied     done            done       login
+site_publish    public      login      403         403                done         done        done       done            403        login
+site_publish    private     login      404         404                done         done        done       done            404        login
+site_draft      public      login      404         404                200          200         200        200             404        login
+site_draft      private     login      404         404                200          200         200        200             404        login
 """
 
 
@@ -128,8 +132,11 @@ def tree(django_db_setup, django_db_blocker):
             report = Report.objects.create(
                 resource=resource, reporter=people.registered, reason="obsolete", comment="Daté"
             )
+            draft = ResourcePageFactory(
+                parent=base, title=f"Brouillon {visibility}", live=False, owner=people.contributor
+            )
             bases[visibility] = SimpleNamespace(
-                base=base, resource=resource, collection=collection, report=report
+                base=base, resource=resource, collection=collection, report=report, draft=draft
             )
         share_link = sharing.create_or_rotate(bases["private"].base, people.base_admin)
         client = Client()
@@ -219,6 +226,32 @@ def moderate(client, tree, item, visibility):
         {"resolution": "dismiss", "note": "Ressource à jour."},
     )
     return response, Report.objects.get(pk=item.report.pk).status == ReportStatus.DISMISSED
+
+
+def site_publish(client, tree, item, visibility):
+    """« Publier une ressource » in a curated base from the public site: its members only."""
+    from tests.factories import licence, resource_type, theme
+
+    data = {
+        "title": "Ressource publiée depuis le site",
+        "summary": "Résumé.",
+        "themes": [theme().pk],
+        "resource_types": [resource_type().pk],
+        "licence": licence().pk,
+        "language": "fr",
+        "scope": "national",
+        "action": "publier",
+        "body-count": 0,
+        "credits-count": 0,
+    }
+    response = client.post(reverse("publish_new", args=[item.base.pk]), data)
+    done = ResourcePage.objects.filter(title="Ressource publiée depuis le site").exists()
+    return response, done
+
+
+def site_draft(client, tree, item, visibility):
+    """A contributor's draft in the site's editor: the base's members, nobody else."""
+    return client.get(reverse("publish_edit", args=[item.draft.pk])), None
 
 
 def manage_members(client, tree, item, visibility):

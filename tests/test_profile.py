@@ -9,7 +9,8 @@ from django.core.files.uploadedfile import SimpleUploadedFile
 from django.test import TestCase, override_settings
 from PIL import Image as PILImage
 
-from base.models import BaseMembership, Role, User, Visibility
+from accounts.models import User
+from base.models import BaseMembership, Role, Visibility
 from ressources.versioning import publish
 from tests.factories import (
     BaseMembershipFactory,

@@ -20,12 +20,11 @@ from elasticsearch.helpers import BulkIndexError
 from search import engines
 from search.documents import fingerprint
 from search.engines.base import EngineUnavailable
-from search.engines.elasticsearch import (
-    ElasticsearchEngine,
+from search.engines.elasticsearch import ElasticsearchEngine, safe_url
+from search.engines.elasticsearch_bodies import (
     index_body,
     parse_response,
     parse_suggestions,
-    safe_url,
     search_body,
     source_of,
     suggest_body,
@@ -59,6 +58,7 @@ FACET_KEYS = [
     "region",
     "department",
     "language",
+    "tags",
     "label",
 ]
 

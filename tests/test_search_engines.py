@@ -15,14 +15,11 @@ import pytest
 from django.conf import settings
 from django.test import TestCase
 
-from search.engines.database import (
-    DatabaseEngine,
-    bits_of,
-    compile_query,
-    excerpt,
-    ids_of,
-    tsvector_literal,
-)
+from search.engines.database import DatabaseEngine
+from search.engines.postgres import tsquery, tsvector_literal
+from search.engines.snapshot import bits_of, ids_of
+from search.engines.sqlite import fts
+from search.engines.text import compile_query, excerpt
 from search.models import SearchEntry, SearchFacet, Synonym
 from search.query import SearchQuery
 from tests.search_fixtures import build_corpus, documents, index
@@ -494,7 +491,8 @@ class DatabaseEngineInternals(TestCase):
 
         from django.db import connection
 
-        from search.engines.database import Snapshot, snapshot_of, vendor_index
+        from search.engines.database import vendor_index
+        from search.engines.snapshot import Snapshot, snapshot_of
 
         engine = DatabaseEngine()
         from search.engines import database
@@ -624,10 +622,10 @@ class QueryCompilationTests(unittest.TestCase):
     def test_fts_and_tsquery_are_quoted(self):
         compiled = compile_query('cnfs "a b" NEAR( AND', self.table)
         self.assertEqual(
-            compiled.fts(), '("cnf" OR "conseil numer") AND ("near") AND ("and") AND ("b")'
+            fts(compiled), '("cnf" OR "conseil numer") AND ("near") AND ("and") AND ("b")'
         )
         self.assertEqual(
-            compiled.tsquery(),
+            tsquery(compiled),
             "(('cnf') | ('conseil' <-> 'numer')) & (('near')) & (('and')) & (('b'))",
         )
 

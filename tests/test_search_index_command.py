@@ -4,6 +4,7 @@ import io
 from unittest import mock
 
 from django.core.management import CommandError, call_command
+from django.db import connection
 from django.test import TestCase, override_settings
 
 from ressources.models import ResourcePage
@@ -11,7 +12,7 @@ from search import engines as search_engines
 from search import lifecycle
 from search.engines.base import EngineUnavailable
 from search.management.commands.search_index import ProgressBar
-from search.models import PendingIndexUpdate
+from search.models import PendingIndexUpdate, SearchEntry
 from search.query import SearchQuery
 from tests.factories import BasePageFactory, ResourcePageFactory
 
@@ -91,6 +92,35 @@ class SearchIndexCommandTests(TestCase):
         # --fix is the same option.
         self.engine.delete([missing.pk])
         self.assertIn("Réparé : 1 document(s)", run("check", "--fix"))
+
+    def test_check_sees_full_text_tables_emptied_by_a_restore(self):
+        """dumpdata/loaddata keeps SearchEntry but not the full-text tables (not models):
+        every search then finds nothing, and check must say so, then repair it."""
+        run("rebuild", "--quiet")
+        self.assertEqual(len(found("cybersécurité")), 3)
+        with connection.cursor() as cursor:
+            self.engine.index.delete_all_text(cursor)
+        with self.assertRaises(CommandError):
+            run("check")
+        output = io.StringIO()
+        with self.assertRaises(CommandError):
+            call_command("search_index", "check", stdout=output)
+        self.assertIn("Manquants : 4", output.getvalue())
+        self.assertNotIn("L'index est à jour", output.getvalue())
+        self.assertIn("Réparé : 4 document(s) indexé(s)", run("check", "--repair"))
+        self.assertEqual(found("cybersécurité"), {page.pk for page in self.resources})
+        self.assertIn("L'index est à jour.", run("check"))
+
+    def test_check_sees_full_text_rows_left_without_their_entry(self):
+        run("rebuild", "--quiet")
+        gone = self.resources[0]
+        SearchEntry.objects.filter(pk=gone.pk).delete()  # its full-text rows stay
+        output = io.StringIO()
+        with self.assertRaises(CommandError):
+            call_command("search_index", "check", stdout=output)
+        self.assertIn("Périmés : 1", output.getvalue())
+        run("check", "--repair")
+        self.assertIn("L'index est à jour.", run("check"))
 
     def test_update_sends_the_pending_updates(self):
         for page in self.resources:

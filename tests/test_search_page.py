@@ -13,7 +13,8 @@ from django.test import TestCase
 from django.urls import reverse
 from django.utils import timezone
 
-from base.models import OrganisationKind, Role, Visibility
+from base.models import Role, Visibility
+from organisations.models import OrganisationKind
 from ressources.models import ResourcePage
 from search import engines
 from search.documents import build_document, searchable_pages
@@ -237,7 +238,7 @@ class SearchPageTests(TestCase):
         response = self.get("?du=2024-13-45&au=hier")
         errors = [p.get_text(" ", strip=True) for p in soup(response).select(".fr-error-text")]
         self.assertEqual(len(errors), 2)
-        self.assertIn("Saisissez une date au format AAAA-MM-JJ", errors[0])
+        self.assertIn("Cette date n'existe pas", errors[0])
         self.assertEqual(len(titles(response)), 3)
         reversed_range = self.get("?du=2025-01-01&au=2024-01-01")
         self.assertIn("La date de fin doit être postérieure", page_text(reversed_range))

@@ -7,7 +7,7 @@ from unittest import mock
 from django.core import mail, signing
 from django.test import TestCase, override_settings
 
-from base.models import User
+from accounts.models import User
 from tests.factories import PASSWORD, OrganisationFactory, UserFactory
 from tests.helpers import page_text, soup
 
@@ -218,7 +218,7 @@ class RateLimitTests(TestCase):
 
     def later(self, minutes):
         real = time.time()
-        return mock.patch("base.ratelimit.now", return_value=real + minutes * 60)
+        return mock.patch("accounts.ratelimit.now", return_value=real + minutes * 60)
 
     def test_failed_log_ins_are_limited_per_account_then_the_limit_resets(self):
         for _attempt in range(5):

@@ -8,7 +8,7 @@ from django.db import IntegrityError, transaction
 from django.test import TestCase
 from django.utils import timezone
 
-from base.models import CollectionAddition, Follow, Visibility
+from base.models import Visibility
 from ressources import versioning
 from ressources.models import CollectionItem, ResourcePage, ResourceVersion
 from tests.factories import (
@@ -20,6 +20,7 @@ from tests.factories import (
     UserFactory,
 )
 from tests.helpers import page_text, soup
+from veille.models import CollectionAddition, Follow
 
 MON_FIL = "/compte/mon-fil/"
 
@@ -244,7 +245,7 @@ class MonFilTests(TestCase):
 
     def test_pagination(self):
         self.client.force_login(self.member)
-        from base import veille_views
+        from veille.views import following as veille_views
 
         original = veille_views.FEED_PER_PAGE
         veille_views.FEED_PER_PAGE = 4

@@ -9,7 +9,8 @@ from django.test import TestCase
 from wagtail.models import PageLogEntry
 from wagtail.rich_text import RichText
 
-from base.models import ContributionMode, Organisation, Role, Visibility
+from base.models import ContributionMode, Role, Visibility
+from organisations.models import Organisation
 from ressources import versioning
 from ressources.diff import compare_pages, diff_list, diff_text, page_snapshot
 from ressources.models import ResourceCredit, ResourcePage

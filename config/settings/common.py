@@ -20,11 +20,20 @@ SECRET_KEY = os.environ.get("SECRET_KEY", "")
 DEBUG = False
 ALLOWED_HOSTS = [h for h in os.environ.get("ALLOWED_HOSTS", "").split(",") if h]
 
+# The project's apps, from the top layer down (see the README's code map; import-linter
+# enforces the order in `make test`).
 INSTALLED_APPS = [
-    "base",
-    "ressources",
-    "search",
+    "ops",
+    "demo",
+    "portal",
+    "legal",
+    "veille",
     "label",
+    "search",
+    "ressources",
+    "base",
+    "accounts",
+    "organisations",
     "dsfr",
     "wagtail.contrib.forms",
     "wagtail.contrib.redirects",
@@ -43,6 +52,9 @@ INSTALLED_APPS = [
     "taggit",
     "django_filters",
     "django_tasks",
+    "django_tasks_db",
+    "health_check",
+    "csp",
     "django.contrib.admin",
     "django.contrib.auth",
     "django.contrib.contenttypes",
@@ -50,7 +62,7 @@ INSTALLED_APPS = [
     "django.contrib.messages",
     "django.contrib.staticfiles",
     "django.contrib.humanize",
-    # Private spaces: read-only API, sitemap (base.api, base.sitemap). Not "rest_framework":
+    # Private spaces: read-only API, sitemap (portal.api, portal.sitemap). Not "rest_framework":
     # the API answers JSON only, and its French catalogue would override Django's messages.
     "wagtail.api.v2",
     "wagtail.contrib.sitemaps",
@@ -59,6 +71,7 @@ INSTALLED_APPS = [
 
 MIDDLEWARE = [
     "django.middleware.security.SecurityMiddleware",
+    "ops.csp.CSPMiddleware",
     "whitenoise.middleware.WhiteNoiseMiddleware",
     "django.contrib.sessions.middleware.SessionMiddleware",
     "django.middleware.locale.LocaleMiddleware",
@@ -85,7 +98,7 @@ TEMPLATES = [
                 "django.contrib.auth.context_processors.auth",
                 "django.contrib.messages.context_processors.messages",
                 "wagtail.contrib.settings.context_processors.settings",
-                "base.context_processors.notifications",
+                "accounts.context_processors.notifications",
             ],
         },
     },
@@ -97,6 +110,9 @@ DATABASES = {
     "default": dj_database_url.parse(
         os.environ.get("DATABASE_URL", f"sqlite:///{BASE_DIR / 'db.sqlite3'}"),
         conn_max_age=int(os.environ.get("DATABASE_CONN_MAX_AGE", "0")),
+        # A connection kept between requests is tested first: after a database restart the
+        # workers reconnect by themselves instead of failing on a dead socket.
+        conn_health_checks=True,
     )
 }
 # SQLite (development): one person's browser already writes from several requests at once (the
@@ -115,8 +131,11 @@ SQLITE_OPTIONS = {
 if DATABASES["default"]["ENGINE"] == "django.db.backends.sqlite3":
     DATABASES["default"].setdefault("OPTIONS", {}).update(SQLITE_OPTIONS)
 DEFAULT_AUTO_FIELD = "django.db.models.BigAutoField"
+# Messages (« Brouillon enregistré ») travel in the session, not in a cookie of their own: the
+# site sets only the session and CSRF cookies, as its « Gestion des cookies » page says.
+MESSAGE_STORAGE = "django.contrib.messages.storage.session.SessionStorage"
 
-AUTH_USER_MODEL = "base.User"
+AUTH_USER_MODEL = "accounts.User"
 AUTH_PASSWORD_VALIDATORS = [
     {"NAME": "django.contrib.auth.password_validation.UserAttributeSimilarityValidator"},
     {"NAME": "django.contrib.auth.password_validation.MinimumLengthValidator"},
@@ -142,7 +161,8 @@ MEDIA_URL = "/media/"
 MEDIA_ROOT = Path(os.environ.get("MEDIA_ROOT", BASE_DIR / "media"))
 STORAGES = {
     "default": {"BACKEND": "django.core.files.storage.FileSystemStorage"},
-    "staticfiles": {"BACKEND": "whitenoise.storage.CompressedManifestStaticFilesStorage"},
+    # Hashed and compressed, the DSFR files kept byte for byte (their integrity is pinned).
+    "staticfiles": {"BACKEND": "ops.storage.ProductionStaticFilesStorage"},
 }
 
 # E-mail: console in development; SMTP when EMAIL_HOST is set.
@@ -178,7 +198,13 @@ WAGTAILSEARCH_BACKENDS = {
 
 # Wagtail
 WAGTAIL_SITE_NAME = "Bases communes"
-WAGTAILADMIN_BASE_URL = os.environ.get("BASE_URL", "http://127.0.0.1:8000")
+# Where the site lives: e-mails, the admin; in production also the Wagtail Site (sitemap, API,
+# full URLs), the allowed host and the trusted origin (config/settings/production.py).
+BASE_URL = os.environ.get("BASE_URL", "http://127.0.0.1:8000").rstrip("/")
+WAGTAILADMIN_BASE_URL = BASE_URL
+SITE_FROM_BASE_URL = False
+# No avatar fetched from a third party (privacy, and the Content-Security-Policy).
+WAGTAIL_GRAVATAR_PROVIDER_URL = None
 WAGTAIL_I18N_ENABLED = False
 WAGTAIL_ALLOW_UNICODE_SLUGS = False
 WAGTAIL_ENABLE_UPDATE_CHECK = False
@@ -205,6 +231,25 @@ WAGTAILEMBEDS_RESPONSIVE_HTML = True
 DATA_UPLOAD_MAX_NUMBER_FIELDS = 10_000
 
 DSFR_USE_INTEGRITY_CHECKSUMS = True
+
+# Content-Security-Policy (django-csp; ops.csp relaxes styles for the admins only): the public
+# pages load nothing inline and nothing from elsewhere, except embedded players (https frames).
+CONTENT_SECURITY_POLICY = {
+    "DIRECTIVES": {
+        "default-src": ["'self'"],
+        "script-src": ["'self'"],
+        "style-src": ["'self'"],
+        "img-src": ["'self'", "data:"],
+        "font-src": ["'self'", "data:"],
+        "connect-src": ["'self'"],
+        "frame-src": ["'self'", "https:"],
+        "media-src": ["'self'"],
+        "object-src": ["'none'"],
+        "base-uri": ["'self'"],
+        "form-action": ["'self'"],
+        "frame-ancestors": ["'self'"],
+    }
+}
 
 LOGGING = {
     "version": 1,
@@ -235,7 +280,7 @@ RATE_LIMITS = {
 # admin's own reset views are switched off.
 WAGTAIL_PASSWORD_RESET_ENABLED = False
 # Every log-in form (site, Wagtail admin, Django admin) goes through the log-in limit.
-AUTHENTICATION_BACKENDS = ["base.ratelimit.RateLimitedModelBackend"]
+AUTHENTICATION_BACKENDS = ["accounts.ratelimit.RateLimitedModelBackend"]
 # Behind a reverse proxy that sets it, e.g. "HTTP_X_FORWARDED_FOR"; else REMOTE_ADDR is used.
 RATE_LIMIT_IP_HEADER = os.environ.get("RATE_LIMIT_IP_HEADER", "")
 AVATAR_MAX_UPLOAD_SIZE = 2 * 1024 * 1024
@@ -254,3 +299,6 @@ if os.environ.get("MEDIA_ACCEL_REDIRECT"):
     SENDFILE_BACKEND = "base.sendfile_nginx"
     SENDFILE_ROOT = str(MEDIA_ROOT)
     SENDFILE_URL = os.environ["MEDIA_ACCEL_REDIRECT"]
+
+# Free tags get ASCII slugs (« santé » → /mots-cles/sante/): addresses people can type and share.
+TAGGIT_STRIP_UNICODE_WHEN_SLUGIFYING = True

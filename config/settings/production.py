@@ -1,21 +1,58 @@
-"""Production: secrets and hosts from the environment, secure cookies, PostgreSQL expected."""
+"""Production: behind nginx (deploy/nginx/bases-communes.conf), PostgreSQL, SMTP, the task worker.
+
+Everything comes from the environment (README « Running in production »); the settings refuse
+to load when a value the site cannot work without is missing."""
+
+import os
+from urllib.parse import urlsplit
 
 from django.core.exceptions import ImproperlyConfigured
 
 from .common import *  # noqa: F403
 
-if not SECRET_KEY:  # noqa: F405
-    raise ImproperlyConfigured("SECRET_KEY doit être défini en production.")
-if not ALLOWED_HOSTS:  # noqa: F405
-    raise ImproperlyConfigured("ALLOWED_HOSTS doit être défini en production.")
+# ruff: noqa: F405  (names from the star import of common)
 
+if not SECRET_KEY:
+    raise ImproperlyConfigured("SECRET_KEY doit être défini en production.")
+if not os.environ.get("BASE_URL"):
+    raise ImproperlyConfigured(
+        "BASE_URL doit être défini en production : l'adresse publique du site, "
+        "par exemple https://bases.example.fr."
+    )
+# Without a mail server, sign-up confirmations and password resets would only reach the logs:
+# nobody could create an account. Refuse to start instead.
+if not os.environ.get("EMAIL_HOST"):
+    raise ImproperlyConfigured(
+        "EMAIL_HOST doit être défini en production (serveur SMTP) : sans lui, aucun e-mail de "
+        "confirmation d'inscription ni de mot de passe oublié ne partirait."
+    )
+
+# One setting says where the site lives: the allowed host, the trusted origin of forms, the
+# Wagtail Site (aligned at `migrate`, ops.site), the API's absolute URLs.
+_base = urlsplit(BASE_URL)
+ALLOWED_HOSTS = ALLOWED_HOSTS or [_base.hostname]
+CSRF_TRUSTED_ORIGINS = [o for o in os.environ.get("CSRF_TRUSTED_ORIGINS", "").split(",") if o] or [
+    f"{_base.scheme}://{_base.netloc}"
+]
+SITE_FROM_BASE_URL = True
+WAGTAILAPI_BASE_URL = BASE_URL
+
+# HTTPS is ended by nginx, which says so in X-Forwarded-Proto (and overwrites what a client sent).
 SECURE_PROXY_SSL_HEADER = ("HTTP_X_FORWARDED_PROTO", "https")
+SECURE_SSL_REDIRECT = env_bool("SECURE_SSL_REDIRECT", True)
+# The health endpoint answers probes sent straight to gunicorn over plain HTTP.
+SECURE_REDIRECT_EXEMPT = [r"^sante/"]
 SESSION_COOKIE_SECURE = True
 CSRF_COOKIE_SECURE = True
-SECURE_HSTS_SECONDS = int(os.environ.get("SECURE_HSTS_SECONDS", "0"))  # noqa: F405
-CSRF_TRUSTED_ORIGINS = [o for o in os.environ.get("CSRF_TRUSTED_ORIGINS", "").split(",") if o]  # noqa: F405
+SECURE_HSTS_SECONDS = int(os.environ.get("SECURE_HSTS_SECONDS", str(365 * 24 * 3600)))
+SECURE_HSTS_INCLUDE_SUBDOMAINS = env_bool("SECURE_HSTS_INCLUDE_SUBDOMAINS", True)
+SECURE_HSTS_PRELOAD = env_bool("SECURE_HSTS_PRELOAD", False)
+if not SECURE_HSTS_PRELOAD:
+    # Preloading binds every subdomain of the domain for months: the operator's decision, not a
+    # flaw `check --deploy` should report.
+    SILENCED_SYSTEM_CHECKS = ["security.W021"]
 
-# The rate limits of the account forms (base.ratelimit) count attempts in the cache: it must be
+# The rate limits of the account forms (accounts.ratelimit) count attempts in the cache: it must be
 # shared by every worker. The database cache needs no other server (`manage.py createcachetable`).
 CACHES = {
     "default": {
@@ -23,3 +60,6 @@ CACHES = {
         "LOCATION": "bases_communes_cache",
     }
 }
+
+# Index updates and e-mails wait in the database for the worker (`manage.py db_worker`).
+TASKS = {"default": {"BACKEND": os.environ.get("TASKS_BACKEND", "django_tasks_db.DatabaseBackend")}}

@@ -18,6 +18,13 @@ STATUS_CLASSES = {
 }
 
 
+@register.filter
+def status_css(status):
+    """The DSFR badge colour of a status: the same on /label-nec/, in « Mes demandes » and in
+    the registry."""
+    return STATUS_CLASSES.get(status, "")
+
+
 @register.inclusion_tag("label/includes/status_badge.html")
 def status_badge(label_request, small=False):
     return {

@@ -141,9 +141,12 @@ class ResolveView(ModeratorsOnlyMixin, PermissionCheckedMixin, WagtailAdminTempl
     @cached_property
     def report(self):
         return get_object_or_404(
-            Report.objects.select_related("resource", "reporter", "resolved_by"),
+            Report.objects.select_related("resource", "reporter", "resolved_by", "review__author"),
             pk=self.kwargs["pk"],
         )
+
+    def get_form_kwargs(self):
+        return {**super().get_form_kwargs(), "review": self.report.review}
 
     def get_page_title(self):
         return _("Signalement n°%(number)s") % {"number": self.report.pk}

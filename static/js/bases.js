@@ -42,6 +42,7 @@
       url.searchParams.delete("view");
       url.hash = "";
       window.history.replaceState(null, "", url.toString());
+      if (panel.getAttribute("data-bc-title")) document.title = panel.getAttribute("data-bc-title");
     });
   });
 })();

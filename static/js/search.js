@@ -208,3 +208,29 @@
 
   document.querySelectorAll("form[data-bc-suggest]").forEach(setUp);
 })();
+
+/* The search page's filters: « Voir plus » shows the values past the first ones of a facet
+ * (without this script, all values show). A facet with a selected value among the hidden ones
+ * stays open. */
+(function () {
+  "use strict";
+  document.querySelectorAll(".bc-facet__more-btn").forEach(function (button) {
+    var region = document.getElementById(button.getAttribute("aria-controls"));
+    if (!region) return;
+    var moreLabel = button.getAttribute("data-bc-more-label") || "Voir plus";
+    function show(expanded) {
+      region.hidden = !expanded;
+      button.setAttribute("aria-expanded", expanded ? "true" : "false");
+      button.textContent = expanded ? "Voir moins" : moreLabel;
+    }
+    show(!!region.querySelector("input:checked"));
+    button.addEventListener("click", function () {
+      var expanding = region.hidden;
+      show(expanding);
+      if (expanding) {
+        var first = region.querySelector("input");
+        if (first) first.focus();
+      }
+    });
+  });
+})();

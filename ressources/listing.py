@@ -1,0 +1,229 @@
+"""Listings of resources and collections: visibility-aware querysets, cards, the filter form
+of a base's « Ressources » tab and the tabs of a base page (see base.listing for the rules)."""
+
+from django import forms
+from django.db.models import Exists, OuterRef, Prefetch, Q
+from django.db.models.functions import Lower, Substr
+from django.utils.translation import gettext_lazy as _
+from wagtail.images import get_image_model
+
+from base.listing import CARD_IMAGE_SPEC, ListingForm, _in_unpublished_base
+from base.models import BaseMembership, BasePage, Visibility
+from base.visibility import BASE_PATH_LENGTH, visible_pages
+
+from . import reviews
+from .models import ResourceCollectionPage, ResourcePage, Term
+
+
+def visible_resources(user, queryset=None, grants=None):
+    """Live resources of live bases the user may read (`grants`: see visible_pages)."""
+    if queryset is None:
+        queryset = ResourcePage.objects.all()
+    return visible_pages(queryset.live(), user, grants).exclude(_in_unpublished_base())
+
+
+def visible_collections(user, queryset=None, grants=None):
+    """Live collections the user may read: ResourceCollectionPage.user_can_view, as a query.
+
+    A collection of a readable base is shown to everyone when public, and only to the members of
+    its base (and platform admins) when private.
+    """
+    if queryset is None:
+        queryset = ResourceCollectionPage.objects.all()
+    queryset = visible_pages(queryset.live(), user, grants).exclude(_in_unpublished_base())
+    if user is not None and user.is_authenticated and user.is_superuser:
+        return queryset
+    private = Q(visibility=Visibility.PRIVATE)
+    if user is not None and user.is_authenticated:
+        member = Exists(
+            BaseMembership.objects.filter(
+                user=user, base__path=Substr(OuterRef("path"), 1, BASE_PATH_LENGTH)
+            )
+        ) | Exists(
+            # The admins of the base's organisation read it as its members do.
+            BasePage.objects.filter(
+                organisation__memberships__user=user,
+                path=Substr(OuterRef("path"), 1, BASE_PATH_LENGTH),
+            )
+        )
+        return queryset.exclude(private & ~member)
+    return queryset.exclude(private)
+
+
+def api_visible_pages(queryset, user):
+    """Pages of `queryset` the user may read: private bases and private collections hidden,
+    pages of unpublished bases too (their site pages answer 404)."""
+    if user is None:
+        from django.contrib.auth.models import AnonymousUser
+
+        user = AnonymousUser()
+    hidden_collections = ResourceCollectionPage.objects.exclude(
+        pk__in=visible_collections(user).values("pk")
+    ).values("pk")
+    return (
+        visible_pages(queryset, user)
+        .exclude(_in_unpublished_base())
+        .exclude(pk__in=hidden_collections)
+    )
+
+
+def resource_cards(resources):
+    """What a resource card needs, in a fixed number of queries (see `attach_bases`)."""
+    images = get_image_model().objects.prefetch_renditions(CARD_IMAGE_SPEC)
+    resources = reviews.annotate_summaries(resources)
+    return resources.prefetch_related(
+        Prefetch("cover_image", queryset=images),
+        "themes",
+        "resource_types",
+    )
+
+
+def collection_cards(collections):
+    images = get_image_model().objects.prefetch_renditions(CARD_IMAGE_SPEC)
+    return collections.prefetch_related(Prefetch("image", queryset=images), "items")
+
+
+def attach_bases(pages):
+    """Set `owning_base` on each page (resource or collection) with a single query."""
+    pages = list(pages)
+    paths = {page.path[:BASE_PATH_LENGTH] for page in pages}
+    bases = {base.path: base for base in BasePage.objects.filter(path__in=paths)}
+    for page in pages:
+        page.owning_base = bases.get(page.path[:BASE_PATH_LENGTH])
+    return pages
+
+
+def count_visible_items(collections, user, grants=None):
+    """Set `visible_item_count` on each collection: its items the user may actually open."""
+    collections = list(collections)
+    ids = {item.resource_id for c in collections for item in c.items.all()}
+    visible = set(
+        visible_resources(user, grants=grants).filter(pk__in=ids).values_list("pk", flat=True)
+    )
+    for collection in collections:
+        collection.visible_item_count = sum(
+            1 for item in collection.items.all() if item.resource_id in visible
+        )
+    return collections
+
+
+class ResourceFilterForm(ListingForm):
+    """Filters and sort order of the resources of a base (the « Ressources » tab).
+
+    Only the active terms used by the given resources are offered; choosing one also finds the
+    resources that still carry a retired term it replaced.
+    """
+
+    SORTS = {
+        "recentes": (_("Les plus récentes"), ("-first_published_at", "-pk")),
+        "mises-a-jour": (_("Mises à jour récemment"), ("-last_published_at", "-pk")),
+        "titre": (_("Titre (A → Z)"), (Lower("title"), "pk")),
+    }
+    DEFAULT_SORT = "recentes"
+    # GET parameter -> (ResourcePage field, label, empty choice)
+    TAXONOMY = {
+        "thematique": ("themes", _("Thématique"), _("Toutes les thématiques")),
+        "type": ("resource_types", _("Type de ressource"), _("Tous les types")),
+        "beneficiaire": ("beneficiaries", _("Bénéficiaire"), _("Tous les bénéficiaires")),
+        "secteur": ("professional_sectors", _("Secteur professionnel"), _("Tous les secteurs")),
+    }
+
+    tri = forms.ChoiceField(
+        label=_("Trier par"),
+        required=False,
+        choices=[(key, label) for key, (label, _order) in SORTS.items()],
+    )
+
+    def __init__(self, *args, resources, **kwargs):
+        super().__init__(*args, **kwargs)
+        self.terms = {}
+        tri = self.fields.pop("tri")
+        for param, (field_name, label, empty) in self.TAXONOMY.items():
+            offered = offered_terms(resources, field_name)
+            self.terms[param] = {term.slug: term for term in offered}
+            self.fields[param] = forms.ChoiceField(
+                label=label,
+                required=False,
+                choices=[("", empty), *term_choices(offered)],
+                widget=forms.Select(attrs={"class": "fr-select"}),
+            )
+        self.fields["tri"] = tri
+
+    def apply(self, resources):
+        data = self.cleaned_data
+        for param, (field_name, _label, _empty) in self.TAXONOMY.items():
+            slug = data.get(param)
+            if slug:
+                term = self.terms[param][slug]
+                ids = [term.pk, *predecessor_ids(term)]
+                resources = resources.filter(
+                    pk__in=resources.model.objects.filter(**{f"{field_name}__in": ids}).values("pk")
+                )
+        sort = data.get("tri") or self.DEFAULT_SORT
+        return resources.order_by(*self.SORTS[sort][1])
+
+
+def offered_terms(resources, field_name):
+    """Active terms used by `resources` in `field_name`, a retired term counting for its successor."""
+    used_ids = resources.order_by().values(field_name)
+    used = Term.objects.filter(pk__in=used_ids).select_related("successor__successor")
+    offered = {}
+    for term in used:
+        current, hops = term, 0
+        while not current.active and current.successor_id and hops < 5:
+            current, hops = current.successor, hops + 1
+        if current.active:
+            offered[current.pk] = current
+    return sorted(offered.values(), key=lambda t: (t.category, t.order, t.label.lower()))
+
+
+def term_choices(terms):
+    """Choices for a select, grouped by category when the terms have one (themes)."""
+    if not any(term.category for term in terms):
+        return [(term.slug, term.label) for term in terms]
+    groups = {}
+    for term in terms:
+        groups.setdefault(term.category or _("Autres"), []).append((term.slug, term.label))
+    return list(groups.items())
+
+
+def predecessor_ids(term):
+    """Ids of the retired terms that `term` replaced, directly or through a chain."""
+    found, frontier = set(), {term.pk}
+    while frontier:
+        frontier = (
+            set(Term.objects.filter(successor_id__in=frontier).values_list("pk", flat=True)) - found
+        )
+        found |= frontier
+    return found
+
+
+# ---------------------------------------------------------------------------------------------
+# Base page tabs
+# ---------------------------------------------------------------------------------------------
+
+TABS = {
+    "ressources": _("Ressources"),
+    "collections": _("Collections"),
+    "a-propos": _("À propos"),
+}
+DEFAULT_TAB = "ressources"
+# `?view=` is the address scheme of the sector's previous platform (…/base/4?view=collections).
+LEGACY_VIEWS = {
+    "resources": "ressources",
+    "ressources": "ressources",
+    "collections": "collections",
+    "about": "a-propos",
+    "a-propos": "a-propos",
+}
+
+
+def selected_tab(query):
+    """The tab asked for by `?onglet=` (or the legacy `?view=`), the first one otherwise."""
+    onglet = query.get("onglet")
+    if isinstance(onglet, str) and onglet in TABS:
+        return onglet
+    view = query.get("view")
+    if isinstance(view, str) and view.lower() in LEGACY_VIEWS:
+        return LEGACY_VIEWS[view.lower()]
+    return DEFAULT_TAB
