@@ -4,6 +4,7 @@ Used by tests/test_load_demo.py on the demo it has loaded (loading it takes long
 """
 
 import json
+import re
 
 from bs4 import BeautifulSoup
 from django.test import Client
@@ -73,12 +74,16 @@ def normalised(value):
         # Inline rows get their order (sort_order) numbered on save: their list order counts.
         return {key: normalised(item) for key, item in value.items() if key != "sort_order"}
     if isinstance(value, str) and "<" in value and ">" in value:
+        # Draftail writes <b>/<i> for <strong>/<em> and its own line breaks: same text.
         soup = BeautifulSoup(value, "html.parser")
         for tag in soup.find_all(True):
             tag.attrs.pop("data-block-key", None)
+            tag.name = {"strong": "b", "em": "i"}.get(tag.name, tag.name)
         # An empty rich text comes back as an empty paragraph (the browser's Draftail posts
         # "null" instead; the rendered input holds an empty paragraph).
-        return "" if not soup.get_text(strip=True) and not soup.find("img") else str(soup)
+        if not soup.get_text(strip=True) and not soup.find("img"):
+            return ""
+        return re.sub(r"\s*(<[^>]+>)\s*", r"\1", re.sub(r"\s+", " ", str(soup))).strip()
     return value
 
 
@@ -127,5 +132,6 @@ def demo_round_trip_problems(publish=False):
             continue
         found = round_trip(page, user, publish=publish and page.live)
         if found:
-            problems[f"{page.title} ({type(page).__name__}, {user.username})"] = found
+            title = f"{page.title} ({type(page).__name__}, {user.username})"
+            problems[title] = [problem[:500] for problem in found]
     return problems
