@@ -105,9 +105,13 @@ def open_tab(browser, name):
 
 def messages(browser):
     """The admin's confirmation messages, as read (non-breaking spaces as spaces)."""
+    from selenium.common.exceptions import NoSuchElementException, StaleElementReferenceException
     from selenium.webdriver.common.by import By
 
-    return browser.find_element(By.CSS_SELECTOR, ".messages").text.replace("\xa0", " ")
+    try:
+        return browser.find_element(By.CSS_SELECTOR, ".messages").text.replace("\xa0", " ")
+    except (NoSuchElementException, StaleElementReferenceException):
+        return ""  # the next page is still loading
 
 
 def published_resource(base, **fields):
@@ -138,7 +142,7 @@ def test_base_admin_edits_pauses_and_publishes(
 
     WebDriverWait(browser, 15).until(lambda d: "/edit/" not in d.current_url)
     assert "Vos modifications n'ont pas été enregistrées" not in browser.page_source
-    assert "a été publiée" in messages(browser)
+    WebDriverWait(browser, 15).until(lambda d: "a été publiée" in messages(d))
     assert "Fiche : la carte Vitale" in messages(browser)
 
     browser.get(live_server.url + resource.url + "journal-des-versions/")
@@ -174,7 +178,7 @@ def test_second_editor_saving_after_the_first_published_sees_the_conflict(
     wait_for_autosave(browser)
     press_publish(browser)
     WebDriverWait(browser, 15).until(lambda d: "/edit/" not in d.current_url)
-    assert "a été publiée" in messages(browser)
+    WebDriverWait(browser, 15).until(lambda d: "a été publiée" in messages(d))
 
     # Bruno, whose editor was opened before, types: Wagtail refuses his autosave (a newer
     # version exists) and says so; he publishes anyway.
