@@ -1,19 +1,18 @@
-"""Forms of the account pages: sign-up, log in, profile, avatar, deletion, password reset."""
+"""Forms of the account pages that are the project's own: what sign-up adds to allauth's form,
+the profile (« Mon compte ») with its avatar, and the deletion."""
 
 import io
 import uuid
 
 from django import forms
 from django.conf import settings
-from django.contrib.auth import forms as auth_forms
 from django.contrib.auth import get_user_model
 from django.core.exceptions import ValidationError
 from django.core.files.base import ContentFile
-from django.template import loader
+from django.utils import timezone
 from django.utils.translation import gettext_lazy as _
 from PIL import Image, ImageOps
 
-from accounts import lifecycle as accounts
 from organisations.models import Organisation
 from organisations.territories import DEPARTMENT_CHOICES
 
@@ -31,24 +30,13 @@ def avatar_max_pixels():
     return getattr(settings, "AVATAR_MAX_IMAGE_PIXELS", 16_000_000)
 
 
-class RateLimitedForm:
-    """The view sets `rate_limit_message` when the limit is reached: the form is then refused
-    before anything is checked against the database (no password is tried), and keeps what
-    the person typed."""
+class SignupForm(forms.Form):
+    """What the project adds to allauth's sign-up form (ACCOUNT_SIGNUP_FORM_CLASS), for an
+    account with a password as for one through ProConnect: the name, the organisation and the
+    conditions of use, which every account accepts."""
 
-    rate_limit_message = None
-
-    def clean(self):
-        if self.rate_limit_message:
-            raise ValidationError(self.rate_limit_message, code="rate_limited")
-        return super().clean()
-
-    @property
-    def is_rate_limited(self):
-        return bool(self.rate_limit_message)
-
-
-class SignupForm(RateLimitedForm, auth_forms.UserCreationForm):
+    first_name = forms.CharField(label=_("Prénom"), max_length=150)
+    last_name = forms.CharField(label=_("Nom"), max_length=150)
     organisation = forms.ModelChoiceField(
         label=_("Organisation"),
         queryset=Organisation.objects.order_by("name"),
@@ -65,105 +53,14 @@ class SignupForm(RateLimitedForm, auth_forms.UserCreationForm):
         },
     )
 
-    class Meta(auth_forms.UserCreationForm.Meta):
-        model = User
-        fields = ("first_name", "last_name", "email", "username", "organisation")
-        labels = {
-            "first_name": _("Prénom"),
-            "last_name": _("Nom"),
-            "email": _("Adresse e-mail"),
-            "username": _("Identifiant"),
-        }
-        help_texts = {
-            "email": _("Un lien de confirmation y sera envoyé. Format attendu : nom@domaine.fr"),
-            "username": _(
-                "Facultatif : sinon, il est tiré de votre adresse e-mail. Il figure dans "
-                "l'adresse de votre profil public. Lettres, chiffres et . - _ uniquement."
-            ),
-        }
-
-    def __init__(self, *args, **kwargs):
-        super().__init__(*args, **kwargs)
-        for name in ("first_name", "last_name", "email"):
-            self.fields[name].required = True
-        self.fields["username"].required = False
-
-    def clean_username(self):
-        username = (self.cleaned_data.get("username") or "").strip()
-        if not username:
-            return ""
-        if User.objects.filter(username__iexact=username).exists():
-            raise ValidationError(_("Cet identifiant est déjà pris : choisissez-en un autre."))
-        return username
-
-    def clean_email(self):
-        return User.objects.normalize_email(self.cleaned_data["email"]).strip()
-
-    def _get_validation_exclusions(self):
-        # Uniqueness of the address is never reported: it would tell anyone who has an account.
-        exclusions = super()._get_validation_exclusions()
-        exclusions.add("email")
-        return exclusions
-
-    def _post_clean(self):
-        if not self.cleaned_data.get("username") and self.cleaned_data.get("email"):
-            self.cleaned_data["username"] = accounts.username_from_email(self.cleaned_data["email"])
-        super()._post_clean()
-
-
-class LoginForm(RateLimitedForm, auth_forms.AuthenticationForm):
-    """Log in with the username or the e-mail address; says when the address awaits
-    confirmation (only to whoever typed the right password)."""
-
-    def clean(self):
-        if self.rate_limit_message:
-            raise ValidationError(self.rate_limit_message, code="rate_limited")
-        identifier = (self.cleaned_data.get("username") or "").strip()
-        if "@" in identifier and not User.objects.filter(username=identifier).exists():
-            owner = accounts.find_by_email(identifier)
-            if owner is not None:
-                self.cleaned_data["username"] = owner.username
-        try:
-            return auth_forms.AuthenticationForm.clean(self)
-        except ValidationError:
-            candidate = User.objects.filter(username=self.cleaned_data.get("username")).first()
-            password = self.cleaned_data.get("password") or ""
-            if (
-                candidate is not None
-                and candidate.is_awaiting_verification
-                and candidate.check_password(password)
-            ):
-                raise ValidationError(
-                    _(
-                        "Votre adresse e-mail n'est pas encore confirmée : ouvrez le lien que "
-                        "nous vous avons envoyé, ou demandez-en un nouveau."
-                    ),
-                    code="unverified",
-                ) from None
-            raise
-
-
-class ResendVerificationForm(RateLimitedForm, forms.Form):
-    email = forms.EmailField(
-        label=_("Adresse e-mail"), help_text=_("Celle que vous avez donnée à l'inscription.")
-    )
-
-
-class PasswordResetForm(RateLimitedForm, auth_forms.PasswordResetForm):
-    """Django's reset form, its e-mail sent through the account e-mail task."""
-
-    def send_mail(
-        self,
-        subject_template_name,
-        email_template_name,
-        context,
-        from_email,
-        to_email,
-        html_email_template_name=None,
-    ):
-        subject = "".join(loader.render_to_string(subject_template_name, context).splitlines())
-        body = loader.render_to_string(email_template_name, context)
-        accounts.send_account_email.enqueue(to_email, subject, body)
+    def signup(self, request, user):
+        """Called by allauth once the account is saved."""
+        user.first_name = self.cleaned_data["first_name"]
+        user.last_name = self.cleaned_data["last_name"]
+        if self.cleaned_data.get("organisation"):
+            user.organisation = self.cleaned_data["organisation"]
+        user.terms_accepted_at = timezone.now()
+        user.save()
 
 
 class ProfileForm(forms.ModelForm):
@@ -266,35 +163,10 @@ class ProfileForm(forms.ModelForm):
         return user
 
 
-class EmailChangeForm(RateLimitedForm, forms.Form):
-    new_email = forms.EmailField(
-        label=_("Nouvelle adresse e-mail"),
-        help_text=_("Un lien de confirmation y sera envoyé. Format attendu : nom@domaine.fr"),
-    )
-    password = forms.CharField(
-        label=_("Votre mot de passe"),
-        strip=False,
-        widget=forms.PasswordInput(attrs={"autocomplete": "current-password"}),
-    )
-
-    def __init__(self, user, *args, **kwargs):
-        self.user = user
-        super().__init__(*args, **kwargs)
-
-    def clean_new_email(self):
-        email = User.objects.normalize_email(self.cleaned_data["new_email"]).strip()
-        if email.lower() == self.user.email.lower():
-            raise ValidationError(_("C'est déjà l'adresse de votre compte."))
-        return email
-
-    def clean_password(self):
-        password = self.cleaned_data["password"]
-        if not self.user.check_password(password):
-            raise ValidationError(_("Ce mot de passe n'est pas le bon."))
-        return password
-
-
 class DeleteAccountForm(forms.Form):
+    """The password confirms the deletion; an account without one (created through
+    ProConnect) types its username instead."""
+
     password = forms.CharField(
         label=_("Votre mot de passe"),
         strip=False,
@@ -304,11 +176,23 @@ class DeleteAccountForm(forms.Form):
     def __init__(self, user, *args, **kwargs):
         self.user = user
         super().__init__(*args, **kwargs)
+        if not user.has_usable_password():
+            self.fields["password"] = forms.CharField(
+                label=_("Votre identifiant (« %(username)s »), pour confirmer")
+                % {"username": user.username},
+                strip=True,
+            )
 
     def clean_password(self):
-        password = self.cleaned_data["password"]
-        if not self.user.check_password(password):
+        typed = self.cleaned_data["password"]
+        if not self.user.has_usable_password():
+            if typed != self.user.username:
+                raise ValidationError(
+                    _("Ce n'est pas votre identifiant : le compte n'est pas supprimé.")
+                )
+            return typed
+        if not self.user.check_password(typed):
             raise ValidationError(
                 _("Ce mot de passe n'est pas le bon : le compte n'est pas supprimé.")
             )
-        return password
+        return typed

@@ -1,9 +1,4 @@
-"""Account life cycle: sign-up with e-mail confirmation, and deletion.
-
-Sign-up creates an inactive account and e-mails a signed link (Django's signing, with an
-expiry); clicking it activates the account. Nothing ever tells a visitor whether an address
-already has an account: the form always answers « lien envoyé », and the owner of an existing
-address receives a message instead.
+"""Account life cycle: deletion (sign-up, confirmation and log-in are django-allauth's).
 
 Deletion erases the person's data and keeps the row, anonymised: versions, proposals, revisions
 and Wagtail's audit log point to it, and published work stays, credited to « Contributeur
@@ -11,29 +6,20 @@ supprimé ». A name the person gave in the credits of a resource under a licenc
 attribution stays as published: reusers were told to cite it.
 """
 
-import re
-
-from django.conf import settings
+from allauth.account.models import EmailAddress
+from allauth.socialaccount.models import SocialAccount
 from django.contrib.auth import get_user_model
 from django.contrib.contenttypes.models import ContentType
 from django.contrib.sessions.models import Session
-from django.core import signing
-from django.core.mail import send_mail
 from django.db import transaction
 from django.dispatch import Signal
-from django.urls import reverse
-from django.utils import timezone, translation
-from django.utils.text import slugify
-from django.utils.translation import gettext as _
+from django.utils import timezone
 from django.utils.translation import gettext_lazy
-from django_tasks import task
 from wagtail.log_actions import log
 from wagtail.models import ModelLogEntry
 
 from accounts.models import Notification
-from accounts.notifications import SUBJECT_PREFIX, absolute_url
 
-VERIFICATION_SALT = "base.accounts.email-verification"
 ACCOUNT_DELETED = "bases.account_deleted"
 DELETED_NAME = gettext_lazy("Contributeur supprimé")
 
@@ -43,232 +29,19 @@ DELETED_NAME = gettext_lazy("Contributeur supprimé")
 account_deleted = Signal()
 
 
-def verification_max_age():
-    """Seconds a confirmation link stays valid (ACCOUNT_VERIFICATION_DAYS, 3 days by default)."""
-    return int(getattr(settings, "ACCOUNT_VERIFICATION_DAYS", 3)) * 24 * 3600
-
-
-# E-mail ------------------------------------------------------------------------------------
-
-
-@task()
-def send_account_email(recipient, subject, body):
-    send_mail(f"{SUBJECT_PREFIX} {subject}", body, None, [recipient])
-
-
-def _mail(recipient, subject, lines):
-    with translation.override(settings.LANGUAGE_CODE):
-        body = "\n\n".join(str(line) for line in lines) + "\n"
-        send_account_email.enqueue(recipient, str(subject), body)
-
-
-def _signature():
-    return "-- \n" + _(
-        "Bases communes — les ressources partagées de l'inclusion numérique.\n"
-        "Si vous n'êtes pas à l'origine de cette demande, ignorez ce message : rien ne sera fait."
-    )
-
-
-# Sign-up and confirmation -------------------------------------------------------------------
-
-
-def username_from_email(email):
-    """A free username derived from the address (« camille.durand », « camille.durand-2 »…)."""
-    User = get_user_model()
-    local = email.split("@", 1)[0]
-    stem = re.sub(r"[^a-z0-9._-]", "", slugify(local.replace(".", "-dot-")).replace("-dot-", "."))
-    stem = stem.strip("._-")[:140] or "membre"
-    candidate, number = stem, 1
-    while User.objects.filter(username__iexact=candidate).exists():
-        number += 1
-        candidate = f"{stem}-{number}"
-    return candidate
-
-
-def find_by_email(email):
-    return get_user_model().objects.filter(email__iexact=email.strip()).first()
-
-
-def verification_token(user):
-    return signing.dumps({"id": user.pk, "email": user.email}, salt=VERIFICATION_SALT)
-
-
-def verification_url(user):
-    return absolute_url(reverse("signup_confirm", args=[verification_token(user)]))
-
-
-def send_verification(user):
-    days = int(getattr(settings, "ACCOUNT_VERIFICATION_DAYS", 3))
-    _mail(
-        user.email,
-        _("Confirmez votre adresse e-mail"),
-        [
-            _("Bonjour %(name)s,") % {"name": user.display_name},
-            _(
-                "Pour activer votre compte « %(username)s » sur Bases communes, ouvrez ce lien "
-                "(valable %(days)d jours) :"
-            )
-            % {"username": user.username, "days": days},
-            verification_url(user),
-            _("Lien expiré ? Demandez-en un nouveau : %(url)s")
-            % {"url": absolute_url(reverse("signup_resend"))},
-            _signature(),
-        ],
-    )
-
-
-def send_existing_account_notice(user):
-    """Someone tried to sign up with the address of an existing account: tell its owner only."""
-    if user.is_awaiting_verification:
-        send_verification(user)
-        return
-    if not user.is_active:
-        return
-    _mail(
-        user.email,
-        _("Une inscription a été demandée avec votre adresse"),
-        [
-            _("Bonjour %(name)s,") % {"name": user.display_name},
-            _(
-                "Quelqu'un (vous, peut-être) a demandé à créer un compte sur Bases communes avec "
-                "cette adresse e-mail. Vous avez déjà un compte, avec l'identifiant "
-                "« %(username)s » : aucun nouveau compte n'a été créé."
-            )
-            % {"username": user.username},
-            _("Pour vous connecter : %(url)s") % {"url": absolute_url(reverse("login"))},
-            _("Mot de passe oublié ? %(url)s") % {"url": absolute_url(reverse("password_reset"))},
-            _signature(),
-        ],
-    )
-
-
-class InvalidLink(Exception):
-    """A confirmation link that cannot be used; `expired` tells the two cases apart."""
-
-    def __init__(self, expired=False):
-        super().__init__()
-        self.expired = expired
-
-
-def peek_confirmation(token):
-    """The account a confirmation link is for, checked but not activated."""
-    try:
-        data = signing.loads(token, salt=VERIFICATION_SALT, max_age=verification_max_age())
-    except signing.SignatureExpired as error:
-        raise InvalidLink(expired=True) from error
-    except (signing.BadSignature, ValueError, TypeError) as error:
-        raise InvalidLink() from error
-    if not isinstance(data, dict):
-        raise InvalidLink()
-    user = get_user_model().objects.filter(pk=data.get("id"), email=data.get("email")).first()
-    if user is None or user.deleted_at is not None:
-        raise InvalidLink()
-    if user.is_active and user.email_verified_at:
-        return user
-    if not user.is_awaiting_verification:
-        raise InvalidLink()  # deactivated by an administrator: a link does not undo that
-    return user
-
-
-def confirm_email(token):
-    """Activate the account of a confirmation link and return it (already active: unchanged)."""
-    user = peek_confirmation(token)
-    if user.is_active:
-        return user
-    user.is_active = True
-    user.email_verified_at = timezone.now()
-    user.save(update_fields=["is_active", "email_verified_at"])
-    return user
-
-
-# E-mail change ------------------------------------------------------------------------------
-
-EMAIL_CHANGE_SALT = "base.accounts.email-change"
-
-
-def request_email_change(user, new_email):
-    """Mail a confirmation link to the new address (nothing changes until it is opened), and a
-    notice to the current one. An address another account uses gets a notice, not a link, and
-    the person asking is told the same thing either way."""
-    owner = find_by_email(new_email)
-    if owner is not None:
-        _mail(
-            owner.email,
-            _("Votre adresse a été proposée pour un autre compte"),
-            [
-                _("Bonjour,"),
-                _(
-                    "Quelqu'un a demandé à utiliser cette adresse pour un autre compte de Bases "
-                    "communes. Elle reste celle de votre compte : rien n'a changé."
-                ),
-                _signature(),
-            ],
+def verified_address(user):
+    """Record the account's address as confirmed (accounts an administrator or the demo creates:
+    allauth lets an account log in only once its address is confirmed)."""
+    address = EmailAddress.objects.filter(user=user, email__iexact=user.email).first()
+    if address is None:
+        EmailAddress.objects.filter(user=user, primary=True).update(primary=False)
+        address = EmailAddress.objects.create(
+            user=user, email=user.email.lower(), verified=True, primary=True
         )
-        return
-    token = signing.dumps(
-        {"id": user.pk, "email": user.email, "new": new_email}, salt=EMAIL_CHANGE_SALT
-    )
-    days = verification_max_age() // 86400
-    _mail(
-        new_email,
-        _("Confirmez votre nouvelle adresse e-mail"),
-        [
-            _("Bonjour %(name)s,") % {"name": user.display_name},
-            _(
-                "Pour que cette adresse devienne celle de votre compte « %(username)s », ouvrez "
-                "ce lien (valable %(days)d jours) :"
-            )
-            % {"username": user.username, "days": days},
-            absolute_url(reverse("account_email_confirm", args=[token])),
-            _signature(),
-        ],
-    )
-    _mail(
-        user.email,
-        _("Changement d'adresse e-mail demandé"),
-        [
-            _("Bonjour %(name)s,") % {"name": user.display_name},
-            _(
-                "Un changement de l'adresse de votre compte vers %(new)s a été demandé. Elle ne "
-                "changera que si le lien envoyé à cette nouvelle adresse est ouvert."
-            )
-            % {"new": new_email},
-            _(
-                "Si vous n'êtes pas à l'origine de cette demande, changez votre mot de passe : "
-                "%(url)s"
-            )
-            % {"url": absolute_url(reverse("password_reset"))},
-        ],
-    )
-
-
-def peek_email_change(token):
-    """(user, new address) of an e-mail change link, checked but not applied."""
-    try:
-        data = signing.loads(token, salt=EMAIL_CHANGE_SALT, max_age=verification_max_age())
-    except signing.SignatureExpired as error:
-        raise InvalidLink(expired=True) from error
-    except (signing.BadSignature, ValueError, TypeError) as error:
-        raise InvalidLink() from error
-    if not isinstance(data, dict) or not data.get("new"):
-        raise InvalidLink()
-    User = get_user_model()
-    # The link dies once the address changed (this link or another one was used).
-    user = User.objects.filter(pk=data.get("id"), email=data.get("email"), is_active=True).first()
-    if user is None or user.deleted_at is not None:
-        raise InvalidLink()
-    return user, data["new"]
-
-
-def confirm_email_change(token):
-    user, new_email = peek_email_change(token)
-    with transaction.atomic():
-        if find_by_email(new_email) is not None:
-            raise InvalidLink()
-        user.email = new_email
-        user.email_verified_at = timezone.now()
-        user.save(update_fields=["email", "email_verified_at"])
-    return user
+    elif not (address.verified and address.primary):
+        address.verified = address.primary = True
+        address.save(update_fields=["verified", "primary"])
+    return address
 
 
 # Deletion ----------------------------------------------------------------------------------
@@ -340,6 +113,9 @@ def delete_account(user):
         user.save()
         user.groups.clear()
         user.user_permissions.clear()
+        # The addresses and the ProConnect link are personal data too.
+        EmailAddress.objects.filter(user=user).delete()
+        SocialAccount.objects.filter(user=user).delete()
         _delete_sessions(user)
 
         # Wagtail's audit log keeps the label an object had: the person's name, for edits of

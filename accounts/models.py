@@ -41,7 +41,8 @@ class User(AbstractUser):
     show_email = models.BooleanField(
         _("afficher mon adresse e-mail sur mon profil public"), default=False
     )
-    # Account life cycle: sign-up (terms accepted, e-mail not yet confirmed), then deletion.
+    # Account life cycle: sign-up (terms accepted), the address confirmed (allauth's EmailAddress
+    # holds the state; this keeps the date), then deletion.
     terms_accepted_at = models.DateTimeField(
         _("conditions d'utilisation acceptées le"), null=True, blank=True
     )
@@ -66,17 +67,6 @@ class User(AbstractUser):
     @property
     def display_name(self):
         return self.get_full_name() or self.username
-
-    @property
-    def is_awaiting_verification(self):
-        """Signed up on the site and has not clicked the link yet (not an account an admin
-        deactivated: those have no pending sign-up)."""
-        return (
-            not self.is_active
-            and self.email_verified_at is None
-            and self.deleted_at is None
-            and self.terms_accepted_at is not None
-        )
 
     @property
     def department_label(self):

@@ -9,3 +9,6 @@ class BaseConfig(AppConfig):
 
     def ready(self):
         from . import signals  # noqa: F401
+        from .permissions import register_media_policies
+
+        register_media_policies()

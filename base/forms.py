@@ -14,7 +14,22 @@ ADMIN_ONLY_FIELDS = (
 )
 
 
-class BasePageForm(WagtailAdminPageForm):
+class ExpiryForAdminsMixin:
+    """An expiry date unpublishes the page when it comes: like unpublishing, a base admin's
+    decision (base.permissions.BasePagePermissionTester), so contributors do not get the field
+    (the stored date stays)."""
+
+    def __init__(self, *args, **kwargs):
+        super().__init__(*args, **kwargs)
+        user = self.for_user
+        page = self.instance if self.instance.pk else self.parent_page
+        if user is None or page is None or "expire_at" not in self.fields:
+            return
+        if not getattr(page.specific.permissions_for_user(user), "is_base_admin", True):
+            self.fields.pop("expire_at")
+
+
+class BasePageForm(ExpiryForAdminsMixin, WagtailAdminPageForm):
     """Contributors edit a base's presentation; the fields of ADMIN_ONLY_FIELDS are left out of
     their form (Wagtail then hides their panels and keeps the stored values)."""
 
@@ -25,3 +40,7 @@ class BasePageForm(WagtailAdminPageForm):
             return
         for name in ADMIN_ONLY_FIELDS:
             self.fields.pop(name, None)
+
+
+class BaseContentPageForm(ExpiryForAdminsMixin, WagtailAdminPageForm):
+    """The admin form of a base's other pages (collections): expiry for admins only."""

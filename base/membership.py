@@ -24,6 +24,7 @@ from wagtail.log_actions import log
 
 from accounts.notifications import SUBJECT_PREFIX, absolute_url, notify
 
+from . import caps
 from .models import (
     BaseMembership,
     BasePage,
@@ -130,6 +131,32 @@ def _email_invitation(invitation, token):
     )
 
 
+def _check_invitation_caps(base, by, new):
+    if caps.reached(
+        Invitation.objects.filter(invited_by=by),
+        caps.INVITATIONS_PER_PERSON_PER_DAY,
+        within=caps.DAY,
+        field="sent_at",
+    ):
+        raise MembershipError(
+            _("Vous avez envoyé %(count)s invitations en 24 heures : réessayez demain.")
+            % {"count": caps.INVITATIONS_PER_PERSON_PER_DAY},
+            code="too_many",
+        )
+    if new and caps.reached(
+        base.invitations.filter(status=InvitationStatus.PENDING),
+        caps.PENDING_INVITATIONS_PER_BASE,
+    ):
+        raise MembershipError(
+            _(
+                "Cette base a déjà %(count)s invitations en attente : annulez celles qui ne "
+                "servent plus avant d'en envoyer d'autres."
+            )
+            % {"count": caps.PENDING_INVITATIONS_PER_BASE},
+            code="too_many",
+        )
+
+
 def invite(base, email, role, by):
     """Invite an address to join the base; inviting it again sends a new link.
 
@@ -145,12 +172,16 @@ def invite(base, email, role, by):
             code="already_member",
         )
     with transaction.atomic():
+        # The base's invitations one after the other: the same address invited twice at once
+        # (a double click) is one invitation, sent again, not a unique-constraint error.
+        BasePage.objects.select_for_update().filter(pk=base.pk).first()
         invitation = (
             Invitation.objects.select_for_update()
             .filter(base=base, email=email, status=InvitationStatus.PENDING)
             .first()
         )
         resent = invitation is not None
+        _check_invitation_caps(base, by, new=not resent)
         if invitation is None:
             invitation = Invitation(base=base, email=email)
         invitation.role = role
@@ -302,12 +333,43 @@ def can_request_to_join(base, user):
     )
 
 
+def _check_join_request_caps(base, user):
+    pending = JoinRequest.objects.filter(status=JoinRequestStatus.PENDING)
+    if pending.filter(base=base, user=user).exists():
+        return  # the unique constraint answers « already asked », below
+    if caps.reached(
+        pending.filter(user=user), caps.PENDING_JOIN_REQUESTS_PER_PERSON
+    ) or caps.reached(
+        JoinRequest.objects.filter(user=user),
+        caps.JOIN_REQUESTS_PER_PERSON_PER_DAY,
+        within=caps.DAY,
+    ):
+        raise MembershipError(
+            _(
+                "Vous avez déjà %(count)s demandes d'adhésion en attente ou envoyées récemment : "
+                "attendez les réponses avant d'en envoyer d'autres."
+            )
+            % {"count": caps.PENDING_JOIN_REQUESTS_PER_PERSON},
+            code="too_many",
+        )
+    if caps.reached(pending.filter(base=base), caps.PENDING_JOIN_REQUESTS_PER_BASE):
+        raise MembershipError(
+            _(
+                "Cette base a déjà %(count)s demandes d'adhésion en attente : ses administrateurs "
+                "doivent y répondre avant d'en recevoir d'autres. Réessayez plus tard."
+            )
+            % {"count": caps.PENDING_JOIN_REQUESTS_PER_BASE},
+            code="too_many",
+        )
+
+
 def request_to_join(base, user, message=""):
     """« Demander à rejoindre » : one pending request per person and base."""
     if not user.is_authenticated or not user.is_active or not base.user_can_view(user):
         raise PermissionDenied
     if base.memberships.filter(user=user).exists():
         raise MembershipError(_("Vous êtes déjà membre de cette base."), code="already_member")
+    _check_join_request_caps(base, user)
     try:
         with transaction.atomic():
             join_request = JoinRequest.objects.create(

@@ -18,6 +18,7 @@ from django.contrib.auth import get_user_model
 from django.contrib.auth.models import Group, Permission
 from django.db import transaction
 from wagtail.models import GroupCollectionPermission, GroupPagePermission, PagePermissionTester
+from wagtail.permission_policies.collections import CollectionOwnershipPermissionPolicy
 
 from .models import BASE_DEPTH, OrganisationMembership, OrganisationRole, Role
 
@@ -61,9 +62,52 @@ class BasePagePermissionTester(PagePermissionTester):
             return False
         return super().can_delete(ignore_bulk=ignore_bulk)
 
+    def can_unpublish(self):
+        """Unpublishing takes a resource, or a whole base with its pages, offline: the same
+        decision as deleting, so base admins only (contributors publish)."""
+        if self.user.is_active and not self.is_base_admin:
+            return False
+        return super().can_unpublish()
+
     def can_set_view_restrictions(self):
         """Wagtail's « Confidentialité » of a page is a setting too: admins only."""
         return self.is_base_admin and super().can_set_view_restrictions()
+
+
+class MediaPermissionPolicy(CollectionOwnershipPermissionPolicy):
+    """Wagtail counts « delete » as « change » for images and documents (and lets uploaders
+    delete their own): here deleting a base's media needs `delete_image` / `delete_document` on
+    its folder, which only its admins hold (MEDIA_PERMISSIONS)."""
+
+    def user_has_permission_for_instance(self, user, action, instance):
+        return self.user_has_any_permission_for_instance(user, [action], instance)
+
+    def user_has_any_permission_for_instance(self, user, actions, instance):
+        actions = set(actions)
+        if "delete" in actions:
+            if self._check_perm(user, ["delete"], collection=instance.collection):
+                return True
+            actions.discard("delete")
+            if not actions:
+                return False
+        return super().user_has_any_permission_for_instance(user, actions, instance)
+
+
+def register_media_policies():
+    """Called by BaseConfig.ready(). `exact_class`: looked up before the policies Wagtail's
+    images and documents apps register for their models whatever the apps' order."""
+    from wagtail.documents import get_document_model
+    from wagtail.images import get_image_model
+    from wagtail.permissions import register_permission_policy
+
+    for model, auth_model in (
+        (get_image_model(), "wagtailimages.Image"),
+        (get_document_model(), "wagtaildocs.Document"),
+    ):
+        policy = MediaPermissionPolicy(
+            model, auth_model=auth_model, owner_field_name="uploaded_by_user"
+        )
+        register_permission_policy(model, policy, exact_class=True)
 
 
 def group_name(base, role):

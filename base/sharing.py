@@ -21,6 +21,7 @@ from dataclasses import dataclass, field
 from django.db import transaction
 from django.urls import reverse
 from wagtail.log_actions import log
+from wagtail.models import Page
 
 from .models import BASE_DEPTH, BasePage, ShareLink, Visibility
 
@@ -63,7 +64,11 @@ def share_path(link):
 
 @transaction.atomic
 def create_or_rotate(page, user):
-    """A fresh token for the page: the previous one, if any, stops working at once."""
+    """A fresh token for the page: the previous one, if any, stops working at once.
+
+    The page's row is locked first, so that two clicks at once on « Créer » make one link (the
+    second renews it) rather than a unique-constraint error."""
+    Page.objects.select_for_update().filter(pk=page.pk).first()
     link = ShareLink.objects.select_for_update().filter(page=page).first()
     action = ACTION_ROTATE if link else ACTION_CREATE
     if link is None:

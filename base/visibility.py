@@ -4,6 +4,7 @@ Every listing, count and search result goes through `visible_pages`, so that a p
 cannot leak through one of them while the others are careful.
 """
 
+from django.core.exceptions import PermissionDenied
 from django.db.models import Exists, OuterRef, Q
 from django.db.models.functions import Substr
 from django.http import Http404
@@ -40,6 +41,14 @@ def visible_pages(queryset, user, grants=None):
     return queryset.exclude(hidden)
 
 
+def hidden_pages(queryset, user):
+    """The complement of `visible_pages`: the pages of the private bases the user may not read."""
+    hidden = hidden_bases(user)
+    return queryset.filter(
+        Exists(hidden.filter(path=Substr(OuterRef("path"), 1, BASE_PATH_LENGTH)))
+    )
+
+
 def visible_pages_for_request(queryset, request):
     """`visible_pages` for the person making the request, share links included."""
     from .sharing import grants_for
@@ -54,6 +63,25 @@ def base_of(page):
     if page.depth < BASE_DEPTH:
         return None
     return BasePage.objects.filter(path=page.path[:BASE_PATH_LENGTH]).first()
+
+
+def ensure_ancestors_live(page, request):
+    """A page is served only if all its ancestors are live too: unpublishing a base takes its
+    pages offline with it, even those still published themselves (404). Previews in the admin
+    are not served to the public, and stay available to editors."""
+    if getattr(request, "is_preview", False):
+        return
+    if Page.objects.ancestor_of(page).filter(depth__gt=1, live=False).exists():
+        raise Http404
+
+
+def ensure_can_act(page, request):
+    """`ensure_can_view` for the views that act (edit, propose, report, save…): a share link
+    grants reading only, never an action. Its anonymous holders go on to the view, which asks
+    them to log in; once logged in without being members, they are refused (403)."""
+    ensure_can_view(page, request)
+    if getattr(request, "share_link_view", False) and request.user.is_authenticated:
+        raise PermissionDenied
 
 
 def ensure_can_view(page, request):

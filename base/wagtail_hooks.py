@@ -20,6 +20,7 @@ class OrganisationViewSet(SnippetViewSet):
     list_display = ["name", "kind", "territory_label"]
     list_filter = ["kind", "scope", "region_code"]
     search_fields = ["name"]
+    search_backend_name = None  # the database's icontains, not the full-text backend (a 500)
 
 
 class MembershipViewSet(SnippetViewSet):
@@ -210,3 +211,52 @@ def register_pending_bases_menu_item():
     return PendingBasesMenuItem(
         _("Bases à valider"), reverse("base_moderation"), icon_name="site", order=9000
     )
+
+
+# --- One visibility rule in the admin too (base.admin_visibility) ---------------------------
+
+
+@hooks.register("construct_page_chooser_queryset")
+def hide_private_pages_from_chooser(pages, request):
+    from .admin_visibility import admin_visible_pages
+
+    return admin_visible_pages(pages, request.user)
+
+
+@hooks.register("construct_explorer_page_queryset")
+def hide_private_pages_from_explorer(parent_page, pages, request):
+    from .admin_visibility import admin_visible_pages
+
+    return admin_visible_pages(pages, request.user)
+
+
+@hooks.register("construct_image_chooser_queryset")
+def hide_private_images_from_chooser(images, request):
+    from .media import visible_media
+
+    return visible_media(images, request.user)
+
+
+@hooks.register("construct_document_chooser_queryset")
+def hide_private_documents_from_chooser(documents, request):
+    from .media import visible_media
+
+    return visible_media(documents, request.user)
+
+
+@hooks.register("construct_admin_api", order=100)
+def visible_admin_api(router):
+    """The admin API (explorer menu, choosers) answers with visible pages and media only; after
+    Wagtail's images and documents apps registered their endpoints (order)."""
+    from . import admin_visibility
+
+    router.register_endpoint("pages", admin_visibility.VisiblePagesAdminAPIViewSet)
+    router.register_endpoint("images", admin_visibility.VisibleImagesAdminAPIViewSet)
+    router.register_endpoint("documents", admin_visibility.VisibleDocumentsAdminAPIViewSet)
+
+
+@hooks.register("construct_reports_menu")
+def page_types_usage_for_platform_admins(request, menu_items):
+    """That report counts and names pages over the whole platform (admin_visibility)."""
+    if not request.user.is_superuser:
+        menu_items[:] = [item for item in menu_items if item.name != "page-types-usage"]

@@ -516,6 +516,14 @@ class DemoLoader:
 
         label_demo.load(self)
 
+    def load_email_addresses(self):
+        """Every demo account's address is confirmed: they log in with the README's passwords
+        (allauth lets an account in only once its address is confirmed)."""
+        from accounts.lifecycle import verified_address
+
+        for user in User.objects.filter(deleted_at__isnull=True).exclude(email=""):
+            verified_address(user)
+
     def load_share_links(self):
         from demo.data.sharing import load_share_links
 

@@ -20,9 +20,9 @@ from django.utils.translation import gettext as _
 from django.utils.translation import gettext_lazy
 
 from base.models import BaseMembership, BasePage
-from organisations.models import Organisation
 from ressources.models import Licence, ResourcePage
 
+from .affiliation import organisations_for
 from .criteria import (
     APPLICANT_TYPE_OF_ORGANISATION_KIND,
     CRITERION_DEFINITIONS,
@@ -176,14 +176,25 @@ class DispositifForm(forms.Form):
         data = self.cleaned_data
         request = self.label_request
         if data.get("choice") == self.NEW:
-            request.resource = create_draft_resource(
-                data["new_base"], self.user, data["new_title"], data["new_summary"]
-            )
+            if not self._already_created(data):  # a second post of the same form
+                request.resource = create_draft_resource(
+                    data["new_base"], self.user, data["new_title"], data["new_summary"]
+                )
         elif data.get("resource") is not None:
             request.resource = data["resource"]
         elif data.get("choice") == self.EXISTING and "resource" in self.changed_data:
             request.resource = None
         request.save()
+
+    def _already_created(self, data):
+        """The request already points to the never-published resource this form creates."""
+        resource = self.label_request.resource
+        return (
+            resource is not None
+            and resource.first_published_at is None
+            and resource.title == data["new_title"]
+            and resource.get_parent().pk == data["new_base"].pk
+        )
 
 
 def create_draft_resource(base, user, title, summary):
@@ -222,12 +233,20 @@ class ApplicantForm(forms.ModelForm):
             ),
         }
 
-    def __init__(self, *args, **kwargs):
+    def __init__(self, *args, user, **kwargs):
         super().__init__(*args, **kwargs)
-        self.fields["organisation"].queryset = Organisation.objects.order_by("name")
+        self.fields["organisation"].queryset = organisations_for(
+            user, current=self.instance.organisation_id
+        )
         self.fields["organisation"].empty_label = _("— Choisir une organisation —")
         self.fields["organisation"].error_messages["invalid_choice"] = _(
-            "Choisissez une organisation de la liste."
+            "Choisissez une organisation de la liste : vous demandez le label au nom d'une "
+            "organisation dont vous êtes membre (celle de votre profil, une organisation que vous "
+            "administrez ou qui possède l'une de vos bases)."
+        )
+        self.fields["organisation"].help_text = _(
+            "Une organisation dont vous êtes membre : celle de votre profil, une organisation que "
+            "vous administrez ou qui possède l'une de vos bases."
         )
         for name in ("applicant_type", "dispositif_kind"):
             self.fields[name].choices = [c for c in self.fields[name].choices if c[0]]
@@ -394,7 +413,12 @@ class AssessmentForm(forms.ModelForm):
             evidence.file.delete(save=False)
             evidence.delete()
         upload = self.cleaned_data.get("new_file")
-        if upload:
+        if (
+            upload
+            and not assessment.files.filter(
+                original_name=os.path.basename(upload.name)[:255], size=upload.size
+            ).exists()
+        ):  # the same file sent twice (a double click) is kept once
             evidence = EvidenceFile(
                 assessment=assessment,
                 original_name=os.path.basename(upload.name)[:255],

@@ -10,7 +10,7 @@ audit-log entry.
 import uuid
 
 from django.conf import settings
-from django.db import models
+from django.db import models, transaction
 from django.urls import reverse
 from django.utils.translation import gettext_lazy as _
 
@@ -125,11 +125,16 @@ class LabelRequest(models.Model):
         return f"{self.reference} — {title}"
 
     def save(self, *args, **kwargs):
-        if not self.reference:
+        """The reference (NEC-2026-0042) is made from the primary key, known only after the
+        insert: the row goes in with a unique provisional reference, in the same transaction,
+        so two requests created at once never collide on an empty one."""
+        if self.reference:
+            return super().save(*args, **kwargs)
+        with transaction.atomic():
+            self.reference = f"~{uuid.uuid4().hex[:19]}"
             super().save(*args, **kwargs)
             self.reference = f"NEC-{self.created_at:%Y}-{self.pk:04d}"
-            kwargs = {"update_fields": ["reference"]}
-        super().save(*args, **kwargs)
+            super().save(update_fields=["reference"])
 
     @property
     def is_editable(self):

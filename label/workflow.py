@@ -66,10 +66,13 @@ def can_review(user, label_request):
 
 
 def can_view(user, label_request):
-    """The applicant and the reviewers see a request (its files included); nobody else."""
+    """The applicant sees a request (its files included); the reviewers once it is filed (a
+    draft is not in their queue: the admin list leaves drafts out too); nobody else."""
     if not (user and user.is_authenticated and user.is_active):
         return False
-    return label_request.applicant_id == user.pk or is_reviewer(user)
+    if label_request.applicant_id == user.pk:
+        return True
+    return label_request.status != Status.DRAFT and is_reviewer(user)
 
 
 # Dates ---------------------------------------------------------------------------------------

@@ -4,32 +4,113 @@ Every endpoint starts from what the person may read (base.visibility, base.media
 private base's pages, images and documents are absent for outsiders from listings, details
 (404), `?search=`, `?child_of=`/`?descendant_of=` and `?html_path=` alike. Share links play
 no part here: the API answers for the account (session) or for an anonymous visitor.
+
+Parameters are untrusted: `?search=` on pages goes through the project's search engine (the
+same French normalisation, caps and visibility as /rechercher/, never Wagtail's backend, whose
+query syntax a lone `"` breaks); on images and documents it is a plain, capped title match;
+`offset` and `limit` beyond what a database column holds are a 400, not an overflow.
 """
 
+from django.db.models import Case, IntegerField, Q, Value, When
+from rest_framework.filters import BaseFilterBackend
+from wagtail.api.v2.filters import SearchFilter
+from wagtail.api.v2.pagination import WagtailPagination
 from wagtail.api.v2.router import WagtailAPIRouter
+from wagtail.api.v2.utils import BadRequestError
 from wagtail.api.v2.views import PagesAPIViewSet
 from wagtail.documents.api.v2.views import DocumentsAPIViewSet
 from wagtail.images.api.v2.views import ImagesAPIViewSet
 from wagtail.models import Page
 
+from base.input_guard import bounded_int
 from base.media import visible_media
 from ressources.listing import api_visible_pages
+from search.forms import clean_query
+from search.matching import matching_page_ids
+
+# An offset beyond this finds nothing anyway; refusing it keeps it out of the SQL.
+MAX_OFFSET = 1_000_000
+# Words of an image or document search (each one must be in the title).
+MAX_MEDIA_SEARCH_WORDS = 10
 
 
-class VisiblePagesAPIViewSet(PagesAPIViewSet):
+class BoundedPagination(WagtailPagination):
+    def paginate_queryset(self, queryset, request, view=None):
+        for name in ("offset", "limit"):
+            raw = request.GET.get(name)
+            if raw is not None and bounded_int(raw, maximum=MAX_OFFSET) is None:
+                raise BadRequestError(
+                    f"{name} doit être un entier positif inférieur ou égal à {MAX_OFFSET}"
+                )
+        return super().paginate_queryset(queryset, request, view)
+
+
+class EngineSearchFilter(BaseFilterBackend):
+    """`?search=` on pages, answered by the project's search engine (search.matching)."""
+
+    def filter_queryset(self, request, queryset, view):
+        if "search" not in request.GET:
+            return queryset
+        ids = matching_page_ids(request.GET["search"], request.user)
+        queryset = queryset.filter(pk__in=ids)
+        if "order" not in request.GET and ids:
+            rank = Case(
+                *(When(pk=pk, then=Value(n)) for n, pk in enumerate(ids)),
+                output_field=IntegerField(),
+            )
+            queryset = queryset.order_by(rank)
+        return queryset
+
+
+class TitleSearchFilter(BaseFilterBackend):
+    """`?search=` on images and documents: every word (cleaned, capped) in the title."""
+
+    def filter_queryset(self, request, queryset, view):
+        if "search" not in request.GET:
+            return queryset
+        words = clean_query(request.GET["search"]).replace('"', " ").split()
+        if not words:
+            return queryset.none()
+        condition = Q()
+        for word in words[:MAX_MEDIA_SEARCH_WORDS]:
+            condition &= Q(title__icontains=word.lstrip("-") or word)
+        return queryset.filter(condition)
+
+
+class BoundedParametersMixin:
+    """`offset`, `limit` and `find/?id=` parsed safely (see the module's docstring)."""
+
+    pagination_class = BoundedPagination
+
+    def find_object(self, queryset, request):
+        if "id" in request.GET and bounded_int(request.GET["id"], minimum=1) is None:
+            raise BadRequestError("id doit être un entier positif")
+        return super().find_object(queryset, request)
+
+
+def _with_search(backends, replacement):
+    return [replacement if backend is SearchFilter else backend for backend in backends]
+
+
+class VisiblePagesAPIViewSet(BoundedParametersMixin, PagesAPIViewSet):
+    filter_backends = _with_search(PagesAPIViewSet.filter_backends, EngineSearchFilter)
+
     def get_base_queryset(self):
-        """Also what `child_of`, `descendant_of` and the `parent` field start from. A plain
-        `pk__in` subquery, which the search backend (`?search=`) knows how to filter on."""
+        """Also what `child_of`, `descendant_of` and the `parent` field start from."""
         visible = api_visible_pages(Page.objects.all(), self.request.user)
         return super().get_base_queryset().filter(pk__in=visible.values("pk"))
 
 
-class VisibleImagesAPIViewSet(ImagesAPIViewSet):
+class VisibleImagesAPIViewSet(BoundedParametersMixin, ImagesAPIViewSet):
+    filter_backends = _with_search(ImagesAPIViewSet.filter_backends, TitleSearchFilter)
+
     def get_queryset(self):
         return visible_media(super().get_queryset(), self.request.user)
 
 
-class VisibleDocumentsAPIViewSet(DocumentsAPIViewSet):
+class VisibleDocumentsAPIViewSet(BoundedParametersMixin, DocumentsAPIViewSet):
+    filter_backends = _with_search(DocumentsAPIViewSet.filter_backends, TitleSearchFilter)
+
     def get_queryset(self):
         return visible_media(super().get_queryset(), self.request.user)
 

@@ -22,8 +22,8 @@ from datetime import timedelta
 from django.contrib.contenttypes.models import ContentType
 from django.core.cache import cache
 from django.db import IntegrityError, transaction
-from django.db.models import Count, F, Q, Sum
-from django.db.models.functions import TruncMonth
+from django.db.models import CharField, Count, F, Q, Sum
+from django.db.models.functions import Cast, TruncMonth
 from django.dispatch import receiver
 from django.http import HttpResponse
 from django.utils import timezone
@@ -173,6 +173,24 @@ def _monthly(queryset, date_field, keys, first, value=None):
     return [found.get(key, 0) for key in keys]
 
 
+def _monthly_usage(stats, keys, first):
+    """Readings and downloads per month: summed per day in the database (no date function per
+    row: at most a year of days come back), then per month here."""
+    rows = (
+        stats.filter(day__gte=first)
+        .order_by()
+        .values("day")
+        .annotate(views=Sum("views"), downloads=Sum("downloads"))
+    )
+    totals = {key: {"views": 0, "downloads": 0} for key in keys}
+    for row in rows:
+        month = totals.get(row["day"].strftime("%Y-%m"))
+        if month is not None:
+            month["views"] += row["views"] or 0
+            month["downloads"] += row["downloads"] or 0
+    return {name: [totals[key][name] for key in keys] for name in ("views", "downloads")}
+
+
 def compute(scope, now=None):
     now = now or timezone.now()
     resources = scope.resources()
@@ -180,12 +198,15 @@ def compute(scope, now=None):
     versions = ResourceVersion.objects.filter(resource_id__in=resource_ids)
     stats = DailyResourceStat.objects.filter(resource_id__in=resource_ids)
     resource_type = ContentType.objects.get_for_model(ResourcePage)
+    # A subquery, not a list of ids (SQLite's variable limit, and one round trip).
     authors = set(
         Revision.objects.filter(
             content_type=resource_type,
-            object_id__in=[str(pk) for pk in resources.values_list("pk", flat=True)],
+            object_id__in=resources.annotate(key=Cast("pk", CharField())).values("key"),
             user__isnull=False,
-        ).values_list("user_id", flat=True)
+        )
+        .values_list("user_id", flat=True)
+        .distinct()
     )
     members = set(
         BaseMembership.objects.filter(base__in=scope.bases()).values_list("user_id", flat=True)
@@ -193,6 +214,7 @@ def compute(scope, now=None):
     labelled = LabelRequest.objects.filter(
         status=LabelStatus.LABELLED, resource_id__in=resource_ids
     ).values("resource_id")
+    usage = stats.aggregate(views=Sum("views"), downloads=Sum("downloads"))
     totals = [
         ("bases", _("Bases"), scope.bases().count()),
         ("resources", _("Ressources"), resources.count()),
@@ -201,16 +223,15 @@ def compute(scope, now=None):
         ("versions", _("Versions publiées"), versions.count()),
         ("adaptations", _("Adaptations"), resources.filter(adapted_from__isnull=False).count()),
         ("labelled", _("Dispositifs labellisés NEC"), labelled.distinct().count()),
-        ("views", _("Consultations"), stats.aggregate(total=Sum("views"))["total"] or 0),
-        ("downloads", _("Téléchargements"), stats.aggregate(total=Sum("downloads"))["total"] or 0),
+        ("views", _("Consultations"), usage["views"] or 0),
+        ("downloads", _("Téléchargements"), usage["downloads"] or 0),
     ]
     first, keys = _months(timezone.localtime(now).date())
     monthly = {
         "keys": keys,
         "resources": _monthly(resources, "first_published_at", keys, first),
         "versions": _monthly(versions, "published_at", keys, first),
-        "views": _monthly(stats, "day", keys, first, "views"),
-        "downloads": _monthly(stats, "day", keys, first, "downloads"),
+        **_monthly_usage(stats, keys, first),
     }
     since = timezone.localdate() - timedelta(days=365)
     consulted = (
@@ -219,10 +240,11 @@ def compute(scope, now=None):
         .annotate(total=Sum("views"))
         .order_by("-total", "resource_id")[:TOP]
     )
-    titles = dict(resources.values_list("pk", "title"))
-    urls = {
-        page.pk: page.url for page in resources.filter(pk__in=[r["resource_id"] for r in consulted])
-    }
+    consulted = list(consulted)
+    top = resources.filter(pk__in=[row["resource_id"] for row in consulted])
+    titles, urls = {}, {}
+    for page in top:
+        titles[page.pk], urls[page.pk] = page.title, page.url
     most_consulted = [
         (titles.get(row["resource_id"], ""), row["total"], urls.get(row["resource_id"], ""))
         for row in consulted

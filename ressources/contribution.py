@@ -7,15 +7,17 @@ The base's contribution mode decides (brief §2.8, « fonctionne comme Wikipédi
 Views check these predicates; the functions below do the work and write the audit log.
 """
 
-from django.core.exceptions import PermissionDenied
+from django.core.exceptions import PermissionDenied, ValidationError
 from django.db import transaction
 from django.utils import timezone
 from django.utils.translation import gettext as _
 from wagtail.log_actions import log
 
 from accounts.notifications import notify
+from base import caps
 from base.french import de
 from base.models import ContributionMode, Role
+from base.visibility import BASE_PATH_LENGTH
 
 from . import versioning
 from .editing import apply_edit, edit_data, merge_states
@@ -128,10 +130,65 @@ def publish_edit(resource, user, data, changes, base_revision_id, major=False):
     return version
 
 
+class ProposalRefused(ValidationError):
+    """Too many proposals (base.caps): the message says why and what to do, in French."""
+
+
+def _check_proposal_caps(resource, user):
+    pending = ChangeProposal.objects.filter(status=ProposalStatus.PENDING)
+    if caps.reached(
+        ChangeProposal.objects.filter(proposer=user),
+        caps.PROPOSALS_PER_PERSON_PER_HOUR,
+        within=caps.HOUR,
+    ):
+        raise ProposalRefused(
+            _(
+                "Vous avez envoyé %(count)s propositions en une heure : c'est le maximum. "
+                "Réessayez un peu plus tard ; votre texte est conservé ci-dessous."
+            )
+            % {"count": caps.PROPOSALS_PER_PERSON_PER_HOUR}
+        )
+    if caps.reached(
+        pending.filter(proposer=user, resource=resource),
+        caps.PENDING_PROPOSALS_PER_PERSON_AND_RESOURCE,
+    ):
+        raise ProposalRefused(
+            _(
+                "Vous avez déjà %(count)s propositions en attente sur cette ressource : "
+                "attendez la réponse des administrateurs de la base, ou retirez-en une."
+            )
+            % {"count": caps.PENDING_PROPOSALS_PER_PERSON_AND_RESOURCE}
+        )
+    base_path = resource.path[:BASE_PATH_LENGTH]
+    if caps.reached(
+        pending.filter(resource__path__startswith=base_path), caps.PENDING_PROPOSALS_PER_BASE
+    ):
+        raise ProposalRefused(
+            _(
+                "Cette base a déjà %(count)s propositions en attente : ses administrateurs "
+                "doivent en traiter avant d'en recevoir d'autres. Réessayez plus tard."
+            )
+            % {"count": caps.PENDING_PROPOSALS_PER_BASE}
+        )
+
+
 def propose(resource, user, data, summary, base_revision_id):
+    """Record a proposal and tell the base's admins. The same proposal sent twice (a double
+    click) is recorded once; ProposalRefused beyond the caps of base.caps."""
     if not can_propose(user, resource):
         raise PermissionDenied
     with transaction.atomic():
+        caps.lock_person(user)
+        same = ChangeProposal.objects.filter(
+            resource=resource,
+            proposer=user,
+            status=ProposalStatus.PENDING,
+            base_revision_id=int(base_revision_id),
+            summary=summary.strip(),
+        ).first()
+        if same is not None and same.content == data:
+            return same
+        _check_proposal_caps(resource, user)
         proposal = ChangeProposal.objects.create(
             resource=resource,
             proposer=user,

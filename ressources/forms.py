@@ -1,10 +1,12 @@
 from django.utils.translation import gettext as _
 from wagtail.admin.forms import WagtailAdminPageForm
 
+from base.forms import ExpiryForAdminsMixin
+
 from . import rules
 
 
-class ResourcePageForm(WagtailAdminPageForm):
+class ResourcePageForm(ExpiryForAdminsMixin, WagtailAdminPageForm):
     """Shows the resource rules on the fields they concern; publish rules only when publishing."""
 
     def __init__(self, *args, **kwargs):

@@ -20,8 +20,11 @@ from wagtail.actions.unpublish_page import UnpublishPageAction
 from wagtail.log_actions import log
 
 from accounts.notifications import notify
+from base import caps
+from base.visibility import BASE_PATH_LENGTH
 
 from .models import Report, ReportReason, ReportStatus
+from .signals import resources_changed
 
 MODERATORS_GROUP = "Modérateurs"
 PERMISSION = "ressources.moderate_report"
@@ -125,6 +128,28 @@ def create_report(user, resource, *, reason, comment, duplicate_of="", review=No
                 "modérateurs en aient traité avant d'en envoyer d'autres."
             )
             % {"count": MAX_OPEN_REPORTS}
+        )
+    if caps.reached(
+        Report.objects.filter(reporter=user), caps.REPORTS_PER_PERSON_PER_DAY, within=caps.DAY
+    ):
+        raise ReportRefused(
+            _(
+                "Vous avez envoyé %(count)s signalements en 24 heures : c'est le maximum. "
+                "Réessayez demain."
+            )
+            % {"count": caps.REPORTS_PER_PERSON_PER_DAY}
+        )
+    base_path = resource.path[:BASE_PATH_LENGTH]
+    if caps.reached(
+        Report.objects.filter(status=ReportStatus.OPEN, resource__path__startswith=base_path),
+        caps.OPEN_REPORTS_PER_BASE,
+    ):
+        raise ReportRefused(
+            _(
+                "Les ressources de cette base font déjà l'objet de %(count)s signalements en "
+                "cours d'examen : les modérateurs les traitent. Réessayez plus tard."
+            )
+            % {"count": caps.OPEN_REPORTS_PER_BASE}
         )
     if reason != ReportReason.DUPLICATE:
         duplicate_of = ""
@@ -237,6 +262,9 @@ def resolve(report, moderator, resolution, note=""):
                 .exclude(pk=report.pk)
             )
             type(report.review).objects.filter(pk=report.review_id).update(hidden=True)
+            # update() sends no post_save: the search index re-sorts « les mieux notées ».
+            resource_id = resource.pk
+            transaction.on_commit(lambda: resources_changed.send(sender=Report, ids=[resource_id]))
             resource_url = resource.url or ""
         elif resolution == Resolution.UNPUBLISH:
             closed += list(

@@ -13,6 +13,7 @@ from django.db.models import Count, Max, Q
 from django.utils import timezone
 from django.utils.translation import gettext as _
 
+from base import caps
 from base.models import Visibility
 from ressources.listing import attach_bases, resource_cards, visible_resources
 
@@ -61,9 +62,11 @@ def save_choices(user, resource):
     return choices
 
 
+@transaction.atomic
 def create_collection(user, **fields):
     """A new collection; the same title sent again within seconds (a double click, a resent
     form) gives back the one just created rather than a twin."""
+    caps.lock_person(user)  # a second post at the same moment waits for the first
     title = fields.get("title", "")
     recent = (
         PersonalCollection.objects.filter(

@@ -1,8 +1,9 @@
 from django.db import transaction
+from django.db.models.signals import post_delete, post_save
 from django.dispatch import Signal, receiver
 from wagtail.signals import page_published
 
-from .models import ResourcePage, ResourceVersion
+from .models import ResourcePage, ResourceReview, ResourceVersion
 
 # Resources whose indexed content changed without a publication (`ids`: page ids), e.g. the
 # credits of a deleted account: the search index (search/signals.py) updates them.
@@ -21,3 +22,12 @@ def resource_published(sender, instance, revision, **kwargs):
     transaction.on_commit(
         lambda: version_published.send(sender=ResourceVersion, version_id=version.pk)
     )
+
+
+@receiver(post_save, sender=ResourceReview)
+@receiver(post_delete, sender=ResourceReview)
+def review_changed(sender, instance, **kwargs):
+    """An avis given, changed, hidden or deleted changes the resource's figures, which the
+    search index sorts on (« les mieux notées »)."""
+    resource_id = instance.resource_id
+    transaction.on_commit(lambda: resources_changed.send(sender=ResourceReview, ids=[resource_id]))

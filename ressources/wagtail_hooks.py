@@ -14,6 +14,9 @@ class TermViewSet(SnippetViewSet):
     list_display = ["label", "vocabulary", "category", "order", "active"]
     list_filter = ["vocabulary", "active"]
     search_fields = ["label", "slug"]
+    # The database's own filtering (icontains), not Wagtail's full-text backend, whose SQLite
+    # query syntax a lone quote breaks and which knows only the model's indexed fields.
+    search_backend_name = None
 
 
 class LicenceViewSet(SnippetViewSet):

@@ -14,6 +14,7 @@ from wagtail.models import Page
 from base.models import BASE_DEPTH, BasePage, Visibility
 from ressources.diff import body_text, rich_text_to_text
 from ressources.models import ResourceCollectionPage, ResourcePage
+from ressources.reviews import summary as review_summary
 
 from . import facets
 from .models import Kind
@@ -130,6 +131,8 @@ def build_document(page):
         "original_publication_date": None,
         "summary": "",
         "body": "",
+        "rating": None,
+        "review_count": 0,
     }
     if isinstance(page, ResourcePage):
         document.update(_resource_fields(page, base))
@@ -203,8 +206,18 @@ def _resource_fields(page, base):
         # A resource's own territory, when it has one, is more precise than its base's.
         **_territory(page, base),
         "producer": page.producer.name if page.producer else None,
+        **_review_figures(page, base),
         **{field: [_term(term) for term in getattr(page, field).all()] for field in TAXONOMY},
     }
+
+
+def _review_figures(page, base):
+    """The « les mieux notées » sort key: the average avis once there are enough to mean
+    something (ressources.reviews.MIN_SHOWN), else None; re-indexed when an avis changes."""
+    figures = review_summary(page) if base.reviews_enabled else None
+    if figures is None:
+        return {"rating": None, "review_count": 0}
+    return {"rating": figures["average"], "review_count": figures["count"]}
 
 
 def _other_texts(document):

@@ -17,6 +17,7 @@ from django import forms
 from django.urls import reverse
 from django.utils.translation import gettext_lazy as _
 
+from base.input_guard import SafeDateField
 from base.models import BaseMembership, BasePage
 from ressources.models import Licence
 
@@ -42,6 +43,7 @@ SORT_LABELS = {
     "recentes": _("Les plus récentes"),
     "mises-a-jour": _("Mises à jour récemment"),
     "titre": _("Titre (A → Z)"),
+    "mieux-notees": _("Les mieux notées"),
 }
 # Legend of each facet (search.documents.FACETS key), in the order of the filters column.
 FACET_LABELS = {
@@ -112,14 +114,14 @@ class SearchForm(forms.Form):
         choices=list(SORT_LABELS.items()),
         widget=forms.Select(attrs={"class": "fr-select"}),
     )
-    du = forms.DateField(
+    du = SafeDateField(
         label=_("Publiée à partir du"),
         required=False,
         input_formats=["%Y-%m-%d", "%d/%m/%Y"],
         error_messages={"invalid": DATE_ERROR},
         widget=forms.DateInput(format="%Y-%m-%d", attrs={"type": "date", "class": "fr-input"}),
     )
-    au = forms.DateField(
+    au = SafeDateField(
         label=_("Publiée jusqu'au"),
         required=False,
         input_formats=["%Y-%m-%d", "%d/%m/%Y"],

@@ -30,6 +30,10 @@ class SearchEntry(models.Model):
     title_sort = models.CharField(max_length=255, db_index=True)
     first_published_at = models.DateTimeField(null=True, db_index=True)
     last_published_at = models.DateTimeField(null=True, db_index=True)
+    # The « les mieux notées » sort: the average of the visible avis, None below
+    # ressources.reviews.MIN_SHOWN (those sort after, by recency).
+    rating = models.FloatField(null=True)
+    review_count = models.PositiveIntegerField(default=0)
     document = models.JSONField()
     fingerprint = models.CharField(max_length=40)
     indexed_at = models.DateTimeField(auto_now=True)

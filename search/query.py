@@ -13,7 +13,7 @@ from .normalise import normalise
 MAX_QUERY_LENGTH = 200
 PER_PAGE = 20
 TABS = {"ressources": "resource", "bases": "base", "collections": "collection"}
-SORTS = ("pertinence", "recentes", "mises-a-jour", "titre")
+SORTS = ("pertinence", "recentes", "mises-a-jour", "titre", "mieux-notees")
 
 _PART_RE = re.compile(r'(-?)"([^"]*)"|(-?)(\S+)')
 

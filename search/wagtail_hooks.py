@@ -71,3 +71,49 @@ class SearchGroup(SnippetViewSetGroup):
 
 
 register_snippet(SearchGroup)
+
+
+# Duplicate warnings: in the page editor, and « Doublons probables » for the moderators --------
+
+from django.templatetags.static import static  # noqa: E402
+from django.urls import path, reverse  # noqa: E402
+from django.utils.html import format_html  # noqa: E402
+from wagtail import hooks  # noqa: E402
+from wagtail.admin.menu import MenuItem  # noqa: E402
+
+from .views import duplicates as duplicates_views  # noqa: E402
+
+
+@hooks.register("insert_editor_js")
+def duplicates_editor_js():
+    """The similar resources under the title while a resource is created or edited (the script
+    acts only on a resource's editor)."""
+    return format_html(
+        '<span id="bc-duplicates-admin" data-url="{}" hidden></span>'
+        '<script src="{}" defer></script>',
+        reverse("search_similar"),
+        static("js/duplicates.js"),
+    )
+
+
+@hooks.register("register_admin_urls")
+def duplicates_admin_urls():
+    return [
+        path(
+            "doublons-probables/",
+            duplicates_views.likely_duplicates,
+            name="likely_duplicates",
+        )
+    ]
+
+
+class ModeratorMenuItem(MenuItem):
+    def is_shown(self, request):
+        return duplicates_views.is_moderator(request.user)
+
+
+@hooks.register("register_admin_menu_item")
+def duplicates_menu_item():
+    return ModeratorMenuItem(
+        _("Doublons probables"), reverse("likely_duplicates"), icon_name="copy", order=460
+    )

@@ -53,7 +53,7 @@ def second_browser():
 
 @pytest.fixture(autouse=True)
 def _empty_cache():
-    """Each test starts with an empty cache: the rate limiter's counters (base/ratelimit.py)
+    """Each test starts with an empty cache: the rate limits' counters (django-allauth)
     live there, and the whole suite logs in from the same address."""
     from django.core.cache import cache
 

@@ -68,6 +68,17 @@ class UserFactory(DjangoModelFactory):
     class Params:
         superuser = factory.Trait(is_superuser=True, is_staff=True)
 
+    @factory.post_generation
+    def verified_email(obj, create, extracted, **kwargs):
+        """Its address confirmed, as every account that logs in (`verified_email=False`: a
+        sign-up still waiting for its link)."""
+        if create and extracted is not False and obj.email:
+            from allauth.account.models import EmailAddress
+
+            EmailAddress.objects.create(
+                user=obj, email=obj.email.lower(), verified=True, primary=True
+            )
+
 
 class PublishedPageFactory(wagtail_factories.PageFactory):
     """A page created the way an editor publishes it: a revision, then its publication.

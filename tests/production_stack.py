@@ -236,7 +236,7 @@ def production_environment(root, https_port, database_url):
         "MEDIA_ROOT": str(root / "media"),
         "LABEL_NEC_EVIDENCE_ROOT": str(root / "label-nec"),
         "MEDIA_ACCEL_REDIRECT": "/protected-media",
-        "RATE_LIMIT_IP_HEADER": "HTTP_X_REAL_IP",
+        "TRUSTED_CLIENT_IP_HEADER": "X-Real-IP",
         "LOG_LEVEL": "ERROR",
     }
 

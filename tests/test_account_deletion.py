@@ -4,6 +4,8 @@ base left without an administrator."""
 
 import os
 
+from allauth.account.models import EmailAddress
+from allauth.socialaccount.models import SocialAccount
 from django.core.files.base import ContentFile
 from django.test import Client, TestCase
 from wagtail.models import ModelLogEntry
@@ -147,14 +149,15 @@ class AccountDeletionTests(TestCase):
         self.assertFalse(os.path.exists(avatar_path))
         self.assertFalse(user.has_usable_password())
         self.assertFalse(Notification.objects.filter(recipient=user).exists())
+        # allauth's copy of the address goes too: nobody logs in with it, nor by code.
+        self.assertFalse(EmailAddress.objects.filter(user=user).exists())
+        self.assertFalse(EmailAddress.objects.filter(email__icontains="camille").exists())
         self.assertFalse(Follow.objects.filter(user=user).exists())
         self.assertFalse(BaseMembership.objects.filter(user=user).exists())
         self.assertFalse(PersonalCollection.objects.filter(owner=user).exists())
         self.assertEqual(self.client.get(self.collection.get_absolute_url()).status_code, 404)
         self.assertEqual(other_session.get("/compte/profil/").status_code, 302)
-        response = Client().post(
-            "/compte/connexion/", {"username": "camille", "password": PASSWORD}
-        )
+        response = Client().post("/compte/connexion/", {"login": "camille", "password": PASSWORD})
         self.assertNotIn("_auth_user_id", Client().session)
         self.assertEqual(response.status_code, 200)
         self.assertEqual(self.client.get("/profils/camille/").status_code, 404)
@@ -180,6 +183,22 @@ class AccountDeletionTests(TestCase):
 
         entry = ModelLogEntry.objects.get(action="bases.account_deleted", object_id=str(user.pk))
         self.assertEqual(entry.label, DELETED)
+
+    def test_an_account_without_password_confirms_with_its_username(self):
+        """Created through ProConnect: no password to type, the username confirms instead."""
+        person = UserFactory(username="ines")
+        person.set_unusable_password()
+        person.save()
+        SocialAccount.objects.create(user=person, provider="proconnect", uid="sub-1")
+        self.client.force_login(person)
+        page = page_text(self.client.get(DELETE_URL))
+        self.assertIn("Votre identifiant (« ines »), pour confirmer", page)
+        response = self.client.post(DELETE_URL, {"password": "quelqu-un"})
+        self.assertIn("Ce n'est pas votre identifiant", page_text(response))
+        self.client.post(DELETE_URL, {"password": "ines"})
+        person.refresh_from_db()
+        self.assertIsNotNone(person.deleted_at)
+        self.assertFalse(SocialAccount.objects.filter(user=person).exists())
 
     def test_the_only_admin_of_a_base_cannot_delete_the_account(self):
         alone = BasePageFactory(title="Base tenue seule")

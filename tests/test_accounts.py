@@ -41,21 +41,23 @@ class LoginTests(TestCase):
         text = page_text(response)
         self.assertIn("Identifiant", text)
         self.assertIn("Mot de passe", text)
-        self.assertIsNotNone(html.find("input", attrs={"name": "username"}))
+        self.assertIsNotNone(html.find("input", attrs={"name": "login"}))
+        # One door, and the other ways in: ProConnect (when configured), a code by e-mail.
+        self.assertIn("recevoir un code de connexion par e-mail", text)
         self.assertEqual(html.find("input", attrs={"name": "password"})["type"], "password")
 
     def test_wrong_password_shows_a_french_error(self):
-        response = self.client.post(LOGIN_URL, {"username": "camille", "password": "mauvais"})
+        response = self.client.post(LOGIN_URL, {"login": "camille", "password": "mauvais"})
         self.assertEqual(response.status_code, 200)
         text = page_text(response)
-        self.assertIn("Saisissez un", text)
-        self.assertIn("mot de passe valides", text)
+        self.assertIn("Vous n'êtes pas connecté", text)
+        self.assertIn("Identifiant ou mot de passe incorrect", text)
         self.assertNotIn("_auth_user_id", self.client.session)
 
     def test_good_password_redirects_to_next(self):
         response = self.client.post(
             LOGIN_URL,
-            {"username": "camille", "password": PASSWORD, "next": self.resource.url},
+            {"login": "camille", "password": PASSWORD, "next": self.resource.url},
         )
         self.assertRedirects(response, self.resource.url, fetch_redirect_response=False)
         self.assertEqual(int(self.client.session["_auth_user_id"]), self.user.pk)
@@ -68,23 +70,28 @@ class LoginTests(TestCase):
     def test_next_to_another_site_is_ignored(self):
         response = self.client.post(
             LOGIN_URL,
-            {"username": "camille", "password": PASSWORD, "next": "https://evil.example/"},
+            {"login": "camille", "password": PASSWORD, "next": "https://evil.example/"},
         )
         self.assertRedirects(response, "/", fetch_redirect_response=False)
 
     def test_without_next_goes_home(self):
-        response = self.client.post(LOGIN_URL, {"username": "camille", "password": PASSWORD})
+        response = self.client.post(LOGIN_URL, {"login": "camille", "password": PASSWORD})
         self.assertRedirects(response, "/", fetch_redirect_response=False)
 
     def test_inactive_account_cannot_log_in(self):
         UserFactory(username="ancien", is_active=False)
-        response = self.client.post(LOGIN_URL, {"username": "ancien", "password": PASSWORD})
-        self.assertEqual(response.status_code, 200)
+        response = self.client.post(LOGIN_URL, {"login": "ancien", "password": PASSWORD})
         self.assertNotIn("_auth_user_id", self.client.session)
+        # Only whoever typed the right password learns that the account is deactivated.
+        self.assertRedirects(response, "/compte/inactif/", fetch_redirect_response=False)
+        self.assertIn("désactivé", page_text(self.client.get("/compte/inactif/")))
 
     def test_logout_by_post_only(self):
+        """A link or a prefetch (GET) only shows the confirmation button."""
         self.client.force_login(self.user)
-        self.assertEqual(self.client.get(LOGOUT_URL).status_code, 405)
+        page = self.client.get(LOGOUT_URL)
+        self.assertEqual(page.status_code, 200)
+        self.assertIn("déconnecter", page_text(page))
         self.assertIn("_auth_user_id", self.client.session)
         response = self.client.post(LOGOUT_URL)
         self.assertRedirects(response, "/", fetch_redirect_response=False)
@@ -92,7 +99,7 @@ class LoginTests(TestCase):
 
     def test_login_form_needs_csrf(self):
         self.client.handler.enforce_csrf_checks = True
-        response = self.client.post(LOGIN_URL, {"username": "camille", "password": PASSWORD})
+        response = self.client.post(LOGIN_URL, {"login": "camille", "password": PASSWORD})
         self.assertEqual(response.status_code, 403)
 
 

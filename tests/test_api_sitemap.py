@@ -58,6 +58,31 @@ class APITests(TestCase):
                 self.assertEqual(detail["licence"]["spdx_id"], "CC-BY-4.0")
                 self.assertEqual(detail["current_version"], "1.0")
 
+    def test_search_goes_through_the_sites_engine(self):
+        """The French normalisation of /rechercher/ (plural, capitals, accents), its syntax
+        (`-mot`), its caps; hostile text finds nothing instead of failing."""
+        for text in ("ateliers", "ATELIER", "atélier ouvert", '"atelier ouvert"'):
+            with self.subTest(text=text):
+                self.assertEqual(self.ids("/api/v2/pages/", search=text), {self.public_resource.pk})
+        self.assertFalse(self.ids("/api/v2/pages/", search="atelier -ouvert"))
+        for text in ('"', "-", "le la les", "(((", "atelier " * 2000):
+            with self.subTest(text=text[:20]):
+                self.ids("/api/v2/pages/", search=text)  # 200
+        self.assertFalse(self.ids("/api/v2/pages/", search='"'))
+        for endpoint in ("images", "documents"):
+            for text in ('"', "(((", "x" * 5000):
+                self.ids(f"/api/v2/{endpoint}/", search=text)
+        self.assertEqual(self.ids("/api/v2/images/", search="affiche"), {self.public_image.pk})
+
+    def test_out_of_range_numbers_are_a_400(self):
+        huge = "99999999999999999999999"
+        for endpoint in ("pages", "images", "documents"):
+            for params in ({"offset": huge}, {"limit": huge}, {"offset": "-1"}):
+                with self.subTest(endpoint=endpoint, params=params):
+                    response = self.client.get(f"/api/v2/{endpoint}/", params)
+                    self.assertEqual(response.status_code, 400)
+                    self.assertIn("entier positif", response.json()["message"])
+
     def test_images_and_documents_of_a_private_base_are_for_its_readers(self):
         private_images = {self.image.pk, self.other_image.pk}
         for user, visible in (

@@ -1,7 +1,10 @@
 """Crafted, outdated or broken addresses answer a normal page, never a server error."""
 
+from urllib.parse import unquote
+
 from django.test import TestCase
 
+from base.input_guard import has_control_characters
 from tests.factories import BasePageFactory, ResourcePageFactory
 from tests.helpers import page_text, soup
 
@@ -62,8 +65,12 @@ class BadInputTests(TestCase):
         for path, query in cases:
             with self.subTest(path=path, query=query[:60]):
                 response = self.client.get(path + query)
-                self.assertEqual(response.status_code, 200)
+                # Control characters are refused at the door (base.input_guard), in French.
+                refused = has_control_characters(unquote(query))
+                self.assertEqual(response.status_code, 400 if refused else 200)
                 self.assertEqual(len(soup(response).find_all("h1")), 1)
+                if refused:
+                    self.assertIn("caractères de contrôle", page_text(response))
 
     def test_script_in_a_parameter_is_not_echoed_as_markup(self):
         for path in ("/bases/", self.base.url, "/rechercher/"):

@@ -72,7 +72,7 @@ def test_registered_person_proposes_a_change_and_the_admin_accepts_it(
     def log_in(user):
         browser.delete_all_cookies()
         browser.get(live_server.url + "/compte/connexion/")
-        browser.find_element(By.NAME, "username").send_keys(user.username)
+        browser.find_element(By.NAME, "login").send_keys(user.username)
         password = browser.find_element(By.NAME, "password")
         password.send_keys(PASSWORD)
         password.submit()
@@ -137,14 +137,14 @@ def test_newcomer_signs_up_confirms_and_saves_a_resource(
     terms = browser.find_element(By.NAME, "accept_terms")
     browser.execute_script("arguments[0].click();", terms)  # DSFR draws its own checkbox
     browser.find_element(By.XPATH, "//button[normalize-space()='Créer mon compte']").click()
-    wait.until(EC.url_contains("/compte/inscription/envoyee/"))
+    wait.until(EC.url_to_be(live_server.url + "/compte/confirmer/"))
 
     link = re.search(r"https?://\S+(/compte/confirmer/\S+)", mail.outbox[-1].body).group(1)
     browser.get(live_server.url + link)
-    button = "//button[normalize-space()='Confirmer mon adresse et activer mon compte']"
+    button = "//button[normalize-space()='Confirmer mon adresse']"
     wait.until(EC.element_to_be_clickable((By.XPATH, button))).click()
     wait.until(EC.url_contains("/compte/connexion/"))
-    wait.until(EC.presence_of_element_located((By.NAME, "username"))).send_keys("noe")
+    wait.until(EC.presence_of_element_located((By.NAME, "login"))).send_keys("noe")
     browser.find_element(By.NAME, "password").send_keys("Mediatheque-Ouverte-2026")
     browser.find_element(By.CSS_SELECTOR, "main form button[type=submit]").click()
     wait.until(EC.presence_of_element_located((By.LINK_TEXT, "Mon compte")))

@@ -33,7 +33,7 @@ def test_applicant_uploads_and_downloads_an_evidence_file(
 
     browser.delete_all_cookies()
     browser.get(live_server.url + "/compte/connexion/")
-    browser.find_element(By.NAME, "username").send_keys(applicant.username)
+    browser.find_element(By.NAME, "login").send_keys(applicant.username)
     password = browser.find_element(By.NAME, "password")
     password.send_keys(PASSWORD)
     password.submit()

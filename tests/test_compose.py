@@ -53,7 +53,7 @@ def test_the_application_has_the_settings_of_the_production_profile(compose, tmp
 
     tested = production_environment(tmp_path, 443, "postgres://u:p@127.0.0.1:5432/x")
     assert set(tested) <= set(env), set(tested) - set(env)
-    for key in ("DJANGO_SETTINGS_MODULE", "MEDIA_ACCEL_REDIRECT", "RATE_LIMIT_IP_HEADER"):
+    for key in ("DJANGO_SETTINGS_MODULE", "MEDIA_ACCEL_REDIRECT", "TRUSTED_CLIENT_IP_HEADER"):
         assert env[key] == tested[key], key
     assert env["DJANGO_SETTINGS_MODULE"] == "config.settings.production"
     import_string(env["TASKS_BACKEND"])  # the worker's backend exists

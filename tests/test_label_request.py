@@ -306,6 +306,14 @@ class PrivacyTests(TestCase):
         wrong_request = f"/label-nec/demandes/{self.other.pk}/pieces/{self.evidence.pk}/"
         self.assertEqual(self.client.get(wrong_request).status_code, 404)
 
+    def test_reviewers_do_not_read_the_evidence_of_a_draft(self):
+        """A draft is not in the reviewers' queue: its files are the applicant's alone."""
+        LabelRequest.objects.filter(pk=self.mine.pk).update(status=Status.DRAFT)
+        self.client.force_login(self.reviewer)
+        self.assertEqual(self.client.get(self.evidence.url).status_code, 404)
+        self.client.force_login(self.applicant)
+        self.assertEqual(self.client.get(self.evidence.url).status_code, 200)
+
     def test_renewing_a_label_prefills_a_linked_draft(self):
         self.client.force_login(self.applicant)
         detail = self.client.get(f"/label-nec/demandes/{self.mine.pk}/")

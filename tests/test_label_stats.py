@@ -143,12 +143,12 @@ class FiguresTests(TestCase):
         self.client.force_login(UserFactory())  # registered, no admin access
         response = self.client.get(DASHBOARD)
         self.assertEqual(response.status_code, 302)
-        self.assertIn("/admin/login/", response["Location"])
+        self.assertIn("/compte/connexion/", response["Location"])
 
         self.client.logout()
         response = self.client.get(DASHBOARD)
         self.assertEqual(response.status_code, 302)
-        self.assertIn("/admin/login/", response["Location"])
+        self.assertIn("/compte/connexion/", response["Location"])
 
 
 @override_settings(ELASTICSEARCH_URL="")

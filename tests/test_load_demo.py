@@ -76,11 +76,16 @@ class LoadDemoTests(TestCase):
 
         for person in PEOPLE[:3]:  # the platform admin, a Hub and a mediator
             with self.subTest(username=person["username"]):
+                # The one door, « Se connecter », then back to the admin.
                 response = self.client.post(
-                    "/admin/login/",
-                    {"username": person["username"], "password": person["password"]},
+                    "/compte/connexion/",
+                    {
+                        "login": person["username"],
+                        "password": person["password"],
+                        "next": "/admin/",
+                    },
                 )
-                self.assertEqual(response.status_code, 302)
+                self.assertRedirects(response, "/admin/", fetch_redirect_response=False)
                 self.assertEqual(self.client.get("/admin/").status_code, 200)
                 self.client.logout()
 

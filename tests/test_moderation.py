@@ -249,7 +249,7 @@ class ModerationQueueTests(TestCase):
         )
         self.assertNotEqual(response.status_code, 200)
         self.assertEqual(response.status_code, 302)
-        self.assertIn("/admin/login/", response["Location"])
+        self.assertIn("/compte/connexion/", response["Location"])
         self.obsolete.refresh_from_db()
         self.assertEqual(self.obsolete.status, ReportStatus.OPEN)
 

@@ -167,4 +167,4 @@ class FeedbackTriageTests(TestCase):
         self.client.logout()
         response = self.client.get(reverse("platform_feedback:inspect", args=[self.item.pk]))
         self.assertEqual(response.status_code, 302)
-        self.assertIn("/login/", response.url)
+        self.assertIn("/compte/connexion/", response.url)  # the site's one door

@@ -90,7 +90,7 @@ def log_in(chrome, stack, username):
 
     chrome.delete_all_cookies()
     open_page(chrome, stack.url("/compte/connexion/"))
-    chrome.find_element(By.NAME, "username").send_keys(username)
+    chrome.find_element(By.NAME, "login").send_keys(username)
     password = chrome.find_element(By.NAME, "password")
     password.send_keys(stack.seed["password"])
     password.submit()
@@ -165,7 +165,7 @@ def test_private_media_go_through_the_permission_check(stack, chrome, http):
 
 
 def test_the_application_receives_the_client_address_from_nginx_only(stack, http):
-    """A client cannot choose the address the rate limits count (RATE_LIMIT_IP_HEADER)."""
+    """A client cannot choose the address the rate limits count (TRUSTED_CLIENT_IP_HEADER)."""
     response = http.request(
         "GET",
         stack.url("/robots.txt?adresse"),
@@ -180,6 +180,39 @@ def test_the_application_receives_the_client_address_from_nginx_only(stack, http
         time.sleep(0.1)
     _, real_ip, forwarded_for = lines[-1].split("|")
     assert (real_ip, forwarded_for) == ("127.0.0.1", "127.0.0.1")
+
+
+def test_the_log_in_limit_counts_the_address_nginx_sets(stack, http):
+    """Behind nginx, failed log-ins are counted per connecting address (allauth reads the
+    X-Real-IP nginx writes): a client forging X-Real-IP or X-Forwarded-For on each attempt does
+    not escape the limit of its address."""
+    import re
+
+    page = http.request("GET", stack.url("/compte/connexion/"))
+    cookies = page.headers.getlist("Set-Cookie") if hasattr(page.headers, "getlist") else []
+    csrf = next(c.split(";")[0] for c in cookies if c.startswith("csrftoken="))
+    token = re.search(r'name="csrfmiddlewaretoken" value="([^"]+)"', page.data.decode()).group(1)
+    headers = {"Cookie": csrf, "Referer": stack.url("/compte/connexion/")}
+    try:
+        answers = []
+        for attempt in range(11):
+            forged = {"X-Real-IP": f"198.51.100.{attempt}", "X-Forwarded-For": f"10.0.0.{attempt}"}
+            response = http.request(
+                "POST",
+                stack.url("/compte/connexion/"),
+                fields={
+                    "csrfmiddlewaretoken": token,
+                    "login": f"inconnu{attempt}",
+                    "password": "pas-le-bon",
+                },
+                headers={**headers, **forged},
+                encode_multipart=False,
+            )
+            answers.append(response.data.decode())
+        assert all("Identifiant ou mot de passe incorrect" in a for a in answers[:10])
+        assert "Trop de tentatives" in answers[10]
+    finally:
+        _psql(stack, "DELETE FROM bases_communes_cache")  # the other tests log in from here too
 
 
 def test_static_files_are_compressed_and_cached(stack, http):
@@ -235,7 +268,7 @@ def test_forms_post_with_csrf_and_errors_are_french_pages(stack, chrome, http):
     assert "Marianne" in font_family(chrome)
 
     # Without the CSRF token: refused.
-    response = http.request("POST", stack.url("/compte/connexion/"), fields={"username": "x"})
+    response = http.request("POST", stack.url("/compte/connexion/"), fields={"login": "x"})
     assert response.status == 403
     assert "CSRF" in response.data.decode()
 
@@ -263,9 +296,11 @@ def test_wagtail_admin_satisfies_the_content_security_policy(stack, chrome):
     from selenium.webdriver.common.by import By
 
     seed = stack.seed
+    # One door: the admin's log-in is the site's « Se connecter ».
     open_page(chrome, stack.url("/admin/login/"))
+    assert chrome.current_url.startswith(stack.url("/compte/connexion/"))
     assert console_problems(chrome) == []
-    chrome.find_element(By.NAME, "username").send_keys(seed["superuser"])
+    chrome.find_element(By.NAME, "login").send_keys(seed["superuser"])
     password = chrome.find_element(By.NAME, "password")
     password.send_keys(seed["password"])
     password.submit()
@@ -383,7 +418,7 @@ DOCUMENTED_ENVIRONMENT = {
     "DATABASE_URL": "postgres://bases:motdepasse@127.0.0.1:5432/bases_communes",
     "EMAIL_HOST": "smtp.example.fr",
     "MEDIA_ACCEL_REDIRECT": "/protected-media",
-    "RATE_LIMIT_IP_HEADER": "HTTP_X_REAL_IP",
+    "TRUSTED_CLIENT_IP_HEADER": "X-Real-IP",
 }
 
 

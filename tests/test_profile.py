@@ -307,7 +307,7 @@ class PreviousPlatformHolesTests(TestCase):
     def test_anonymous_visitors_cannot_search_people(self):
         self.assertRedirects(
             self.client.get("/admin/users/?q=victime"),
-            "/admin/login/?next=/admin/users/%3Fq%3Dvictime",
+            "/compte/connexion/?next=/admin/users/%3Fq%3Dvictime",
             fetch_redirect_response=False,
         )
         self.assert_no_leak()

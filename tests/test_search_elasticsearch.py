@@ -338,6 +338,8 @@ def test_index_body_is_exactly_the_french_analysis_and_the_mappings():
                 "first_published_at": {"type": "date"},
                 "last_published_at": {"type": "date"},
                 "original_publication_date": {"type": "date"},
+                "rating": {"type": "float"},
+                "review_count": {"type": "integer"},
                 "facets": {
                     "type": "object",
                     "properties": {facet: {"type": "keyword"} for facet in FACET_KEYS},
@@ -646,6 +648,16 @@ def test_publication_date_range_in_the_site_time_zone():
         ("recentes", [{"first_published_at": {"order": "desc"}}, {"id": {"order": "asc"}}]),
         ("mises-a-jour", [{"last_published_at": {"order": "desc"}}, {"id": {"order": "asc"}}]),
         ("titre", [{"title.keyword": {"order": "asc"}}, {"id": {"order": "asc"}}]),
+        # « Les mieux notées »: resources without enough avis (no rating) last, by recency.
+        (
+            "mieux-notees",
+            [
+                {"rating": {"order": "desc", "missing": "_last"}},
+                {"review_count": {"order": "desc"}},
+                {"first_published_at": {"order": "desc"}},
+                {"id": {"order": "asc"}},
+            ],
+        ),
     ],
 )
 def test_sorts(sort, expected):

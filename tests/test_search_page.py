@@ -345,7 +345,7 @@ class SearchPageTests(TestCase):
 
     def test_unknown_values_are_ignored(self):
         response = self.get(
-            "?thematique=inconnue&type=%00&licence=<b>&base=abc&base=999999&region=zz"
+            "?thematique=inconnue&type=%ff&licence=<b>&base=abc&base=999999&region=zz"
             "&onglet=partout&tri=-pk&ouvertes=peut-etre"
         )
         self.assertEqual(len(titles(response)), 3)
@@ -429,9 +429,11 @@ class SearchPageTests(TestCase):
                 )
 
     def test_suggestions_never_fail(self):
-        for q in ("%00\x00", "<script>", "a" * 10_000, '"((-', "é" * 300):
+        for q in ("%00", "<script>", "a" * 10_000, '"((-', "é" * 300):
             with self.subTest(q=q[:20]):
                 self.assertIsInstance(self.suggest(q), list)
+        # A control character is refused at the door (base.input_guard).
+        self.assertEqual(self.client.get(SUGGEST, {"q": "a\x00"}).status_code, 400)
         with mock.patch.object(engines, "suggest", side_effect=RuntimeError("boom")):
             self.assertEqual(self.suggest("atelier"), [])
 
@@ -448,7 +450,6 @@ class SearchPageTests(TestCase):
             "?page=999999",
             "?page=-3",
             "?page=99999999999999999999999999",
-            "?q=%00%01",
             "?q=<script>alert(1)</script>",
             "?q=" + "a" * 10_000,
             "?q=" + "%22" * 300,
@@ -458,12 +459,24 @@ class SearchPageTests(TestCase):
             "?du=" + "1" * 5000,
             "?thematique=" + "x" * 5000,
             "?" + "&".join(f"thematique=t{n}" for n in range(300)),
-            "?onglet=%00&tri=%00&ouvertes=%00",
+            "?du=0001-01-01&au=9999-12-31",
+            "?au=9999-12-31",
         ]
         for params in cases:
             with self.subTest(params=params[:50]):
                 response = self.get(params)
                 self.assertEqual(len(soup(response).find_all("h1")), 1)
+        # Control characters are refused at the door (base.input_guard), with a French page.
+        for params in ("?q=%00%01", "?onglet=%00&tri=%00&ouvertes=%00"):
+            with self.subTest(params=params):
+                response = self.client.get(SEARCH + params)
+                self.assertEqual(response.status_code, 400)
+                self.assertIn("caractères de contrôle", page_text(response))
+
+    def test_a_date_out_of_range_is_a_french_form_error(self):
+        response = self.get("?q=atelier&au=9999-12-31")
+        self.assertIn("Saisissez une date entre 1900 et 2999.", page_text(response))
+        self.assertEqual(self.client.get("/rechercher/atom/?au=9999-12-31").status_code, 200)
 
     def test_script_in_the_query_is_escaped(self):
         response = self.get("?q=<script>alert(1)</script>")

@@ -79,8 +79,9 @@ class StatisticsTests(TestCase):
             dict(DailyResourceStat.objects.values_list("resource__title", "views")),
             {"Guide de l'atelier": 3, "Fiche Vitale": 1},
         )
+        # Counting sets no cookie of its own: a visitor gets at most the CSRF one of the forms.
         response = self.client.get(self.guide.url, HTTP_USER_AGENT=BROWSER)
-        self.assertNotIn("Set-Cookie", str(response.cookies) if response.cookies else "")
+        self.assertLessEqual(set(response.cookies), {"csrftoken"})
         cache.clear()
         response = self.client.get("/statistiques/")
         self.assertEqual(figure(response, "views"), "5")

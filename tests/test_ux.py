@@ -161,7 +161,7 @@ class SearchPageTests(TestCase):
         )
         self.assertEqual(title(response), "Recherche « atelier », 2 filtres — Bases communes")
         self.assertEqual(title(self.client.get("/rechercher/")), "Rechercher — Bases communes")
-        from search.views import search_title
+        from search.views.search import search_title
 
         self.assertEqual(search_title("atelier", 2, 2), "Recherche « atelier », 2 filtres, page 2")
         self.assertEqual(search_title("", 1, 1), "Rechercher, 1 filtre")

@@ -47,8 +47,9 @@ class BaseContentMixin(BasePermissionsMixin):
     """Pages of a base answer 404 to whoever may not read the base (see base.visibility)."""
 
     def serve(self, request, *args, **kwargs):
-        from ..visibility import ensure_can_view
+        from ..visibility import ensure_ancestors_live, ensure_can_view
 
+        ensure_ancestors_live(self, request)
         ensure_can_view(self, request)
         response = super().serve(request, *args, **kwargs)
         if getattr(request, "share_link_view", False):

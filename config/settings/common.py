@@ -2,6 +2,7 @@
 
 import os
 from pathlib import Path
+from urllib.parse import urlsplit
 
 import dj_database_url
 from django.utils.translation import gettext_lazy as _
@@ -33,7 +34,11 @@ INSTALLED_APPS = [
     "ressources",
     "base",
     "accounts",
+    "accounts.proconnect",
     "organisations",
+    "allauth",
+    "allauth.account",
+    "allauth.socialaccount",
     "dsfr",
     "wagtail.contrib.forms",
     "wagtail.contrib.redirects",
@@ -72,12 +77,15 @@ INSTALLED_APPS = [
 MIDDLEWARE = [
     "django.middleware.security.SecurityMiddleware",
     "ops.csp.CSPMiddleware",
+    # Before anything reads the session or the database: control characters → a French 400.
+    "base.input_guard.RejectControlCharactersMiddleware",
     "whitenoise.middleware.WhiteNoiseMiddleware",
     "django.contrib.sessions.middleware.SessionMiddleware",
     "django.middleware.locale.LocaleMiddleware",
     "django.middleware.common.CommonMiddleware",
     "django.middleware.csrf.CsrfViewMiddleware",
     "django.contrib.auth.middleware.AuthenticationMiddleware",
+    "allauth.account.middleware.AccountMiddleware",
     "django.contrib.messages.middleware.MessageMiddleware",
     "django.middleware.clickjacking.XFrameOptionsMiddleware",
     "wagtail.contrib.redirects.middleware.RedirectMiddleware",
@@ -142,7 +150,7 @@ AUTH_PASSWORD_VALIDATORS = [
     {"NAME": "django.contrib.auth.password_validation.CommonPasswordValidator"},
     {"NAME": "django.contrib.auth.password_validation.NumericPasswordValidator"},
 ]
-LOGIN_URL = "login"
+LOGIN_URL = "account_login"
 LOGIN_REDIRECT_URL = "/"
 
 LANGUAGE_CODE = "fr"
@@ -266,23 +274,121 @@ LABEL_NEC_EVIDENCE_ROOT = Path(
     os.environ.get("LABEL_NEC_EVIDENCE_ROOT", BASE_DIR / "private" / "label-nec")
 )
 
-# Accounts (base/accounts.py, base/ratelimit.py): sign-up links expire after this many days;
-# attempts per IP address and per account identifier, in fixed windows of `seconds`.
-ACCOUNT_VERIFICATION_DAYS = int(os.environ.get("ACCOUNT_VERIFICATION_DAYS", "3"))
-RATE_LIMITS = {
-    "login": {"ip": (30, 15 * 60), "account": (5, 15 * 60)},  # failed attempts only
-    "signup": {"ip": (10, 60 * 60), "account": (3, 60 * 60)},
-    "password_reset": {"ip": (10, 60 * 60), "account": (3, 60 * 60)},
-    "resend_verification": {"ip": (10, 60 * 60), "account": (3, 60 * 60)},
-    "email_change": {"ip": (10, 60 * 60), "account": (3, 60 * 60)},
+# Accounts: django-allauth (accounts/adapter.py holds the project's rules, accounts/proconnect
+# the ProConnect provider). Log in by e-mail address or username and password, or by a code
+# e-mailed to the address; an address is confirmed before the first log-in.
+AUTHENTICATION_BACKENDS = [
+    "django.contrib.auth.backends.ModelBackend",
+    "allauth.account.auth_backends.AuthenticationBackend",
+]
+ACCOUNT_ADAPTER = "accounts.adapter.AccountAdapter"
+SOCIALACCOUNT_ADAPTER = "accounts.adapter.SocialAccountAdapter"
+ACCOUNT_LOGIN_METHODS = {"email", "username"}
+# The username is optional: left empty, it is derived from the address (accounts.adapter).
+ACCOUNT_SIGNUP_FIELDS = ["email*", "username", "password1*", "password2*"]
+ACCOUNT_SIGNUP_FORM_CLASS = "accounts.forms.SignupForm"
+ACCOUNT_FORMS = {
+    "login": "accounts.allauth_forms.LoginForm",
+    "signup": "accounts.allauth_forms.SignupForm",
 }
-# Passwords are reset on the site only (/compte/mot-de-passe-oublie/, rate-limited): the Wagtail
-# admin's own reset views are switched off.
+SOCIALACCOUNT_FORMS = {"signup": "accounts.allauth_forms.SocialSignupForm"}
+ACCOUNT_USERNAME_MIN_LENGTH = 2
+ACCOUNT_UNIQUE_EMAIL = True
+ACCOUNT_EMAIL_VERIFICATION = "mandatory"
+ACCOUNT_EMAIL_CONFIRMATION_EXPIRE_DAYS = int(os.environ.get("ACCOUNT_VERIFICATION_DAYS", "3"))
+ACCOUNT_CONFIRM_EMAIL_ON_GET = False  # a mail scanner opening the link confirms nothing
+ACCOUNT_LOGIN_ON_EMAIL_CONFIRMATION = False
+ACCOUNT_CHANGE_EMAIL = True  # one address per account, changed after confirming the new one
+# Changing the address or the password asks again who you are (password or e-mailed code) when
+# the log-in is older than a few minutes.
+ACCOUNT_REAUTHENTICATION_REQUIRED = True
+ACCOUNT_LOGIN_BY_CODE_ENABLED = True
+ACCOUNT_PREVENT_ENUMERATION = True
+ACCOUNT_EMAIL_UNKNOWN_ACCOUNTS = False  # a reset asked for an unknown address mails nobody
+ACCOUNT_EMAIL_NOTIFICATIONS = True  # the old address is told when the address changes
+ACCOUNT_SESSION_REMEMBER = None  # « Se souvenir de moi » is offered
+ACCOUNT_LOGOUT_REDIRECT_URL = "/"
+ACCOUNT_EMAIL_SUBJECT_PREFIX = "[Bases communes] "
+ACCOUNT_PASSWORD_INPUT_RENDER_VALUE = False
+# Sliding windows (allauth keeps each attempt's time). Per address ("ip"), per account ("key":
+# the address or username typed) and per signed-in person ("user"): a flood from one address
+# slows that address and the accounts it targets, never the others.
+ACCOUNT_RATE_LIMITS = {
+    "login": "30/m/ip",
+    "login_failed": "10/m/ip,5/15m/key",
+    "signup": "10/h/ip",
+    "reset_password": "10/h/ip,3/h/key",
+    "reset_password_from_key": "20/m/ip",
+    "request_login_code": "10/h/ip,3/15m/key",
+    "confirm_email": "1/3m/key",
+    "change_password": "5/m/user",
+    "manage_email": "10/m/user",
+    "reauthenticate": "10/m/user",
+}
+# Which address the limits count: REMOTE_ADDR by default. Behind a reverse proxy, the header it
+# sets and clients cannot forge (nginx: `proxy_set_header X-Real-IP $remote_addr;`), or the
+# number of proxies that append to X-Forwarded-For (the production profile sets it, README).
+ALLAUTH_TRUSTED_CLIENT_IP_HEADER = os.environ.get("TRUSTED_CLIENT_IP_HEADER") or None
+ALLAUTH_TRUSTED_PROXY_COUNT = int(os.environ.get("TRUSTED_PROXY_COUNT", "0"))
+SOCIALACCOUNT_ONLY = False
+SOCIALACCOUNT_LOGIN_ON_GET = False
+# The first ProConnect log-in shows the sign-up form: everyone accepts the conditions of use.
+SOCIALACCOUNT_AUTO_SIGNUP = False
+SOCIALACCOUNT_EMAIL_AUTHENTICATION = True  # same verified address: that account, not a new one
+SOCIALACCOUNT_EMAIL_AUTHENTICATION_AUTO_CONNECT = True
+SOCIALACCOUNT_STORE_TOKENS = False
+
+# « S'identifier avec ProConnect » (accounts/proconnect): on when its three settings are set.
+# Discovery URL of the integration platform:
+# https://fca.integ01.dev-agentconnect.fr/api/v2/.well-known/openid-configuration
+# of production: https://auth.agentconnect.gouv.fr/api/v2/.well-known/openid-configuration
+PROCONNECT_CLIENT_ID = os.environ.get("PROCONNECT_CLIENT_ID", "")
+PROCONNECT_CLIENT_SECRET = os.environ.get("PROCONNECT_CLIENT_SECRET", "")
+PROCONNECT_DISCOVERY_URL = os.environ.get("PROCONNECT_DISCOVERY_URL", "")
+
+
+def proconnect_providers(client_id, secret, discovery_url):
+    """SOCIALACCOUNT_PROVIDERS for ProConnect (empty when it is not configured)."""
+    if not (client_id and secret and discovery_url):
+        return {}
+    return {
+        "proconnect": {
+            "APPS": [
+                {
+                    "provider_id": "proconnect",
+                    "name": "ProConnect",
+                    "client_id": client_id,
+                    "secret": secret,
+                    "settings": {
+                        "server_url": discovery_url,
+                        "token_auth_method": "client_secret_post",
+                    },
+                }
+            ],
+            "SCOPE": ["openid", "email", "given_name", "usual_name", "siret", "uid"],
+        }
+    }
+
+
+def proconnect_origin(discovery_url):
+    """ProConnect's origin, e.g. https://auth.agentconnect.gouv.fr."""
+    parts = urlsplit(discovery_url)
+    return f"{parts.scheme}://{parts.netloc}"
+
+
+SOCIALACCOUNT_PROVIDERS = proconnect_providers(
+    PROCONNECT_CLIENT_ID, PROCONNECT_CLIENT_SECRET, PROCONNECT_DISCOVERY_URL
+)
+if SOCIALACCOUNT_PROVIDERS:
+    # The ProConnect button and « Se déconnecter » are forms whose answer redirects to
+    # ProConnect (authorize, end-session): the CSP's form-action must allow its origin.
+    CONTENT_SECURITY_POLICY["DIRECTIVES"]["form-action"].append(
+        proconnect_origin(PROCONNECT_DISCOVERY_URL)
+    )
+# The Wagtail admin has no log-in of its own: « Se connecter » is the only door (and the
+# admin's passwords are reset there too).
+WAGTAILADMIN_LOGIN_URL = "account_login"
 WAGTAIL_PASSWORD_RESET_ENABLED = False
-# Every log-in form (site, Wagtail admin, Django admin) goes through the log-in limit.
-AUTHENTICATION_BACKENDS = ["accounts.ratelimit.RateLimitedModelBackend"]
-# Behind a reverse proxy that sets it, e.g. "HTTP_X_FORWARDED_FOR"; else REMOTE_ADDR is used.
-RATE_LIMIT_IP_HEADER = os.environ.get("RATE_LIMIT_IP_HEADER", "")
 AVATAR_MAX_UPLOAD_SIZE = 2 * 1024 * 1024
 AVATAR_MAX_IMAGE_PIXELS = 16_000_000
 

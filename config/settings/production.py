@@ -52,7 +52,7 @@ if not SECURE_HSTS_PRELOAD:
     # flaw `check --deploy` should report.
     SILENCED_SYSTEM_CHECKS = ["security.W021"]
 
-# The rate limits of the account forms (accounts.ratelimit) count attempts in the cache: it must be
+# The rate limits of the account forms (django-allauth) count attempts in the cache: it must be
 # shared by every worker. The database cache needs no other server (`manage.py createcachetable`).
 CACHES = {
     "default": {
@@ -63,3 +63,9 @@ CACHES = {
 
 # Index updates and e-mails wait in the database for the worker (`manage.py db_worker`).
 TASKS = {"default": {"BACKEND": os.environ.get("TASKS_BACKEND", "django_tasks_db.DatabaseBackend")}}
+
+# Behind nginx (README, « Production »), which overwrites X-Real-IP with the address it received
+# the connection from: the rate limits count that address, never one a client wrote itself.
+ALLAUTH_TRUSTED_CLIENT_IP_HEADER = os.environ.get("TRUSTED_CLIENT_IP_HEADER", "X-Real-IP") or None
+# Links in account e-mails and ProConnect's redirect_uri are https.
+ACCOUNT_DEFAULT_HTTP_PROTOCOL = "https"

@@ -19,6 +19,7 @@ from wagtail.admin.views.generic.base import WagtailAdminTemplateMixin
 from wagtail.permission_policies.base import BasePermissionPolicy
 
 from .. import workflow
+from ..affiliation import is_verified
 from ..criteria import CRITERION_DEFINITIONS, Status, Verdict
 from ..models import CriterionAssessment, LabelRequest
 
@@ -180,6 +181,7 @@ class ReviewView(ReviewerOnlyMixin, WagtailAdminTemplateMixin, View):
             decision_form=decision,
             history=self.object.history.select_related("by").order_by("at", "pk"),
             own_request=self.object.applicant_id == self.request.user.pk,
+            organisation_verified=is_verified(self.object),
             can_start=self.object.status == Status.SUBMITTED,
             can_decide=self.object.status == Status.IN_REVIEW,
             index_url=self._index_url() if self.viewset else "",

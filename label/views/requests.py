@@ -15,6 +15,8 @@ from django.template.response import TemplateResponse
 from django.utils.translation import gettext as _
 from django.views.decorators.http import require_POST
 
+from base import caps
+
 from .. import workflow
 from ..criteria import (
     CRITERION_DEFINITIONS,
@@ -35,6 +37,9 @@ from ..forms import (
     submission_errors,
 )
 from ..models import CriterionAssessment, EvidenceFile, LabelRequest
+
+# Drafts one person may keep at once (a draft is created by a single click).
+MAX_DRAFTS = 5
 
 
 def index(request):
@@ -64,17 +69,37 @@ def _own_request(request, pk):
 
 @login_required
 def start(request):
-    """GET explains and lists the person's drafts; POST opens a new draft (never on GET)."""
+    """GET explains and lists the person's drafts; POST opens a new draft (never on GET).
+
+    A draft not yet started (no dispositif, still at step 1) is reused rather than doubled,
+    and a person keeps MAX_DRAFTS drafts at most."""
     drafts = LabelRequest.objects.filter(applicant=request.user, status__in=EDITABLE)
     if request.method == "POST":
-        label_request = LabelRequest.objects.create(
-            applicant=request.user,
-            organisation=request.user.organisation,
-            applicant_type=applicant_type_of(request.user.organisation),
-            contact_name=request.user.display_name,
-            contact_email=request.user.email,
-            step=1,
-        )
+        with transaction.atomic():
+            caps.lock_person(request.user)
+            untouched = drafts.filter(
+                status=Status.DRAFT, resource=None, previous=None, step__lte=1
+            ).first()
+            if untouched is not None:
+                return redirect("label:step", untouched.pk, 1)
+            if drafts.filter(status=Status.DRAFT).count() >= MAX_DRAFTS:
+                messages.error(
+                    request,
+                    _(
+                        "Vous avez déjà %(count)s brouillons de demande : terminez-en un ou "
+                        "supprimez-le avant d'en commencer un autre."
+                    )
+                    % {"count": MAX_DRAFTS},
+                )
+                return redirect("label:start")
+            label_request = LabelRequest.objects.create(
+                applicant=request.user,
+                organisation=request.user.organisation,
+                applicant_type=applicant_type_of(request.user.organisation),
+                contact_name=request.user.display_name,
+                contact_email=request.user.email,
+                step=1,
+            )
         return redirect("label:step", label_request.pk, 1)
     return TemplateResponse(
         request,
@@ -154,7 +179,7 @@ def _forms_of_step(request, label_request, number, bound):
     if number == 1:
         return [DispositifForm(data, user=request.user, label_request=label_request)]
     if number == 2:
-        return [ApplicantForm(data, instance=label_request)]
+        return [ApplicantForm(data, instance=label_request, user=request.user)]
     if number == 3:
         return assessment_forms(label_request, data, files)
     if number == 4:
@@ -169,40 +194,56 @@ def step(request, pk, number):
     if not 1 <= number <= LAST_STEP:
         raise Http404
     if not label_request.is_editable:
+        if _submitted_again(request, label_request, number):
+            return redirect("label:detail", label_request.pk)
         return _not_editable(request, label_request)
     if number == LAST_STEP:
         return _summary(request, label_request)
 
     bound = request.method == "POST"
-    forms = _forms_of_step(request, label_request, number, bound)
     if bound:
+        return _save_step(request, label_request, number)
+    forms = _forms_of_step(request, label_request, number, bound)
+    return TemplateResponse(request, "label/step.html", _step_context(label_request, number, forms))
+
+
+def _save_step(request, label_request, number):
+    """Save a step with the request's row locked: two posts at once (a double click) are
+    applied one after the other, the second updating what the first created."""
+    with transaction.atomic():
+        label_request = LabelRequest.objects.select_for_update().get(pk=label_request.pk)
+        if not label_request.is_editable:
+            return _not_editable(request, label_request)
+        forms = _forms_of_step(request, label_request, number, True)
         if all(form.is_valid() for form in forms):
-            with transaction.atomic():
-                for form in forms:
-                    form.save()
-                action = request.POST.get("action")
-                target = (
-                    number + 1
-                    if action == "next"
-                    else number - 1
-                    if action == "previous"
-                    else number
-                )
-                target = min(max(target, 1), LAST_STEP)
-                label_request.step = max(label_request.step, target)
-                label_request.save(update_fields=["step", "updated_at"])
+            for form in forms:
+                form.save()
+            action = request.POST.get("action")
+            target = (
+                number + 1 if action == "next" else number - 1 if action == "previous" else number
+            )
+            target = min(max(target, 1), LAST_STEP)
+            label_request.step = max(label_request.step, target)
+            label_request.save(update_fields=["step", "updated_at"])
             if target == number:
                 messages.success(request, _("Brouillon enregistré."))
             return redirect("label:step", label_request.pk, target)
-        messages.error(
-            request,
-            _("Le brouillon n'est pas enregistré : corrigez les erreurs signalées ci-dessous."),
-        )
-    return TemplateResponse(
+    messages.error(
         request,
-        "label/step.html",
-        _step_context(label_request, number, forms),
-        status=400 if bound else 200,
+        _("Le brouillon n'est pas enregistré : corrigez les erreurs signalées ci-dessous."),
+    )
+    return TemplateResponse(
+        request, "label/step.html", _step_context(label_request, number, forms), status=400
+    )
+
+
+def _submitted_again(request, label_request, number):
+    """« Déposer » clicked twice: the second post finds the request filed by the first."""
+    return (
+        request.method == "POST"
+        and number == LAST_STEP
+        and request.POST.get("action") == "submit"
+        and label_request.status == Status.SUBMITTED
     )
 
 
@@ -215,8 +256,10 @@ def _summary(request, label_request):
                 try:
                     workflow.submit(label_request, request.user)
                 except workflow.TransitionError as error:
-                    messages.error(request, str(error))
-                    return redirect("label:detail", label_request.pk)
+                    label_request.refresh_from_db(fields=["status"])
+                    if label_request.status != Status.SUBMITTED:  # else: a second click
+                        messages.error(request, str(error))
+                        return redirect("label:detail", label_request.pk)
                 messages.success(
                     request,
                     _(
@@ -250,11 +293,13 @@ def renew(request, pk):
     if previous.status not in (Status.LABELLED, Status.EXPIRED):
         messages.error(request, _("Seul un label en cours ou expiré se renouvelle."))
         return redirect("label:detail", previous.pk)
-    existing = _renewal_in_progress(previous)
-    if existing is not None:
-        messages.info(request, _("Le renouvellement de ce label est déjà commencé."))
-        return redirect("label:detail", existing.pk)
     with transaction.atomic():
+        # Locked, so that a second click waits and then finds the renewal the first one made.
+        LabelRequest.objects.select_for_update().filter(pk=previous.pk).first()
+        existing = _renewal_in_progress(previous)
+        if existing is not None:
+            messages.info(request, _("Le renouvellement de ce label est déjà commencé."))
+            return redirect("label:detail", existing.pk)
         renewal = LabelRequest.objects.create(
             applicant=request.user,
             previous=previous,

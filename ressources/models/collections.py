@@ -14,6 +14,7 @@ from wagtail.models import Orderable, Page
 from wagtail.search import index
 
 from base.extensions import serve_route
+from base.forms import BaseContentPageForm
 from base.models import BasePermissionsMixin, Visibility, check_slug_is_not_a_route
 from base.models.bases import mark_as_shared
 from base.models.fields import optional_image
@@ -54,6 +55,7 @@ class ResourceCollectionPage(BasePermissionsMixin, RoutablePageMixin, Page):
     ]
     parent_page_types = ["base.BasePage"]
     subpage_types = []
+    base_form_class = BaseContentPageForm
 
     class Meta:
         verbose_name = _("collection")

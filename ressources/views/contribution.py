@@ -21,7 +21,7 @@ from django.template.response import TemplateResponse
 from django.utils.translation import gettext as _
 
 from base.page_context import breadcrumb_items
-from base.visibility import ensure_can_view
+from base.visibility import ensure_can_act, ensure_can_view
 
 from .. import contribution
 from ..contribution_forms import (
@@ -43,6 +43,13 @@ def _ensure_visible(request, page):
     ensure_can_view(page, request)
     if not page.live or page.live_revision_id is None or not page.base.live:
         raise Http404
+
+
+def _ensure_can_act(request, page):
+    """The views that act (edit, propose, review, report, save): a share link is not enough
+    (base.visibility.ensure_can_act)."""
+    ensure_can_act(page, request)
+    _ensure_visible(request, page)
 
 
 def _resource_url(request, page):
@@ -80,7 +87,7 @@ def _proposed_page(base_revision, content):
 
 
 def edit(request, page):
-    _ensure_visible(request, page)
+    _ensure_can_act(request, page)
     if not request.user.is_authenticated:
         return redirect_to_login(request.get_full_path())
     if not contribution.can_edit(request.user, page):
@@ -166,7 +173,7 @@ def _conflict(request, page, form, current_revision, can_mark_major):
 
 
 def propose(request, page):
-    _ensure_visible(request, page)
+    _ensure_can_act(request, page)
     if not request.user.is_authenticated:
         return redirect_to_login(request.get_full_path())
     if not contribution.can_propose(request.user, page):
@@ -175,14 +182,19 @@ def propose(request, page):
 
     if request.method == "POST":
         form = ProposalForm(request.POST, resource=page, user=request.user)
+        proposal = None
         if form.is_valid():
-            proposal = contribution.propose(
-                page,
-                request.user,
-                form.payload(),
-                form.cleaned_data["proposal_summary"],
-                form.cleaned_data["base_revision"],
-            )
+            try:
+                proposal = contribution.propose(
+                    page,
+                    request.user,
+                    form.payload(),
+                    form.cleaned_data["proposal_summary"],
+                    form.cleaned_data["base_revision"],
+                )
+            except contribution.ProposalRefused as refusal:
+                form.add_error(None, refusal)  # the form comes back with the person's text
+        if proposal is not None:
             messages.success(
                 request,
                 _(
@@ -210,7 +222,7 @@ ACCEPT, REFUSE, WITHDRAW = "accepter", "refuser", "retirer"
 
 
 def review(request, page, proposal_id):
-    _ensure_visible(request, page)
+    _ensure_can_act(request, page)
     if not request.user.is_authenticated:
         return redirect_to_login(request.get_full_path())
     proposal = get_object_or_404(

@@ -15,13 +15,13 @@ from base.page_context import breadcrumb_items
 
 from .. import moderation
 from ..community_forms import ReportForm
-from .contribution import _ensure_visible
+from .contribution import _ensure_can_act
 
 TEMPLATE = "ressources/moderation/report.html"
 
 
 def report(request, page):
-    _ensure_visible(request, page)
+    _ensure_can_act(request, page)
     if not request.user.is_authenticated:
         return redirect_to_login(page.get_url(request) + page.reverse_subpage("report"))
     existing = moderation.open_report_of(request.user, page)

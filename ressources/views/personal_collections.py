@@ -22,7 +22,7 @@ from base.page_context import breadcrumb_items
 from .. import personal_collections as service
 from ..community_forms import PersonalCollectionForm, SaveResourceForm
 from ..models import PersonalCollection, PersonalCollectionItem
-from .contribution import _ensure_visible
+from .contribution import _ensure_can_act
 
 MINE_URL_NAME = "my_personal_collections"
 
@@ -43,7 +43,7 @@ def _account_breadcrumb(*items):
 
 def save_resource(request, page):
     """« Enregistrer »: tick the collections that should hold the resource."""
-    _ensure_visible(request, page)
+    _ensure_can_act(request, page)
     save_url = page.get_url(request) + page.reverse_subpage("save")
     if not request.user.is_authenticated:
         return redirect_to_login(save_url)

@@ -26,7 +26,7 @@ tab and its count only, and the bases and collections tabs list no resource-only
 import heapq
 import secrets
 import time
-from datetime import datetime, timedelta
+from datetime import date, datetime, timedelta
 from datetime import time as day_start
 
 from django.db import connection, transaction
@@ -70,8 +70,11 @@ def vendor_index():
 
 
 def _timestamp(day, *, after=False):
-    """The first instant of `day` (or of the day after) in the site's time zone."""
+    """The first instant of `day` (or of the day after) in the site's time zone; None (no
+    bound) for the last day a date can hold, whose next day does not exist."""
     if after:
+        if day >= date.max:
+            return None
         day = day + timedelta(days=1)
     return timezone.make_aware(datetime.combine(day, day_start.min)).timestamp()
 
@@ -370,6 +373,8 @@ class DatabaseEngine(SearchEngine):
                     title_sort=title_sort(document.get("title")),
                     first_published_at=_aware(document.get("first_published_at")),
                     last_published_at=_aware(document.get("last_published_at")),
+                    rating=document.get("rating"),
+                    review_count=document.get("review_count") or 0,
                     document=document,
                     fingerprint=fingerprint(document),
                 )

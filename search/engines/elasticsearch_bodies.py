@@ -38,7 +38,7 @@ The connection, the index lifecycle and the engine are in search/engines/elastic
 """
 
 import re
-from datetime import timedelta
+from datetime import date, timedelta
 
 from django.conf import settings
 from django.utils.html import escape
@@ -46,6 +46,7 @@ from elasticsearch.dsl import (
     Boolean,
     Completion,
     Date,
+    Float,
     Index,
     Integer,
     Keyword,
@@ -183,6 +184,9 @@ def index_definition(name, rules):
         mapping.field(field, Keyword())
     for field in ("first_published_at", "last_published_at", "original_publication_date"):
         mapping.field(field, Date())
+    # The « les mieux notées » sort (None below ressources.reviews.MIN_SHOWN avis).
+    mapping.field("rating", Float())
+    mapping.field("review_count", Integer())
     # The facet values of search.documents.facet_values, what filters and facet counts use, so
     # that both engines count the same values (« ouverte » included).
     mapping.field("facets", Object(properties={facet: Keyword() for facet in FACETS}))
@@ -304,7 +308,7 @@ def date_filter(published_from, published_to):
     bounds = {}
     if published_from:
         bounds["gte"] = published_from.isoformat()
-    if published_to:
+    if published_to and published_to < date.max:  # the last day a date holds has no next
         bounds["lt"] = (published_to + timedelta(days=1)).isoformat()
     bounds["time_zone"] = settings.TIME_ZONE
     return Q("range", first_published_at=bounds)
@@ -327,6 +331,13 @@ SORTS = {
     "recentes": [{"first_published_at": {"order": "desc"}}, {"id": {"order": "asc"}}],
     "mises-a-jour": [{"last_published_at": {"order": "desc"}}, {"id": {"order": "asc"}}],
     "titre": [{"title.keyword": {"order": "asc"}}, {"id": {"order": "asc"}}],
+    # Unrated resources (no rating) after the rated ones, by recency, as in the database engine.
+    "mieux-notees": [
+        {"rating": {"order": "desc", "missing": "_last"}},
+        {"review_count": {"order": "desc"}},
+        {"first_published_at": {"order": "desc"}},
+        {"id": {"order": "asc"}},
+    ],
 }
 
 

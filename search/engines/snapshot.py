@@ -82,7 +82,8 @@ INFINITY = float("inf")
 
 class Order:
     """Page ids in the order of a sort: a sorted list of (key…, id), kept sorted as pages
-    change. The keys derive from the snapshot's `attributes` (first_ts, last_ts, title_sort)."""
+    change. The keys derive from the snapshot's `attributes` (first_ts, last_ts, title_sort,
+    rating, review_count)."""
 
     def __init__(self, key, attributes):
         self.key = key
@@ -140,6 +141,14 @@ def _title(values):
     return (values[2] or "",)
 
 
+def _best_rated(values):
+    """Highest average avis first, then the most avis; unrated pages after, newest first."""
+    rating = values[3]
+    if rating is None:
+        return (INFINITY, 0) + _newest(values)
+    return (-rating, -(values[4] or 0)) + _newest(values)
+
+
 class Snapshot:
     """The index of one database as bitsets, for one process (see the module docstring)."""
 
@@ -158,11 +167,12 @@ class Snapshot:
         self.by_base = {}  # base page id → its pages (the base included)
         self.facets = {}  # facet → value → pages
         self.bases = {}  # base page id → (title, is_public)
-        self.attributes = {}  # page id → (first_ts, last_ts, title_sort)
+        self.attributes = {}  # page id → (first_ts, last_ts, title_sort, rating, review_count)
         self.orders = {
             "recentes": Order(_newest, self.attributes),
             "mises-a-jour": Order(_updated, self.attributes),
             "titre": Order(_title, self.attributes),
+            "mieux-notees": Order(_best_rated, self.attributes),
         }
         # Word or phrase (token tuple) → [pages holding it anywhere, in the title, in the
         # summary]; the last two are loaded when tier ranking needs them (None until then).
@@ -204,13 +214,14 @@ class Snapshot:
         self.generation, self.token, self.max_id = generation, token, max_id
 
     def _entry_rows(self, cursor, where="", params=()):
-        """(id, kind, base id, is public, title_sort, first_ts, last_ts) of entries, read from
+        """(id, kind, base id, is public, title_sort, first_ts, last_ts, rating, review_count) of
+        entries, read from
         the covering index bc_search_entry_snapshot (not the documents)."""
         epoch = self.index.epoch
         cursor.execute(
             f"SELECT page_id, kind, base_id, is_public, title_sort, "
-            f"{epoch.format('first_published_at')}, {epoch.format('last_published_at')} "
-            f"FROM {ENTRY} {where}",
+            f"{epoch.format('first_published_at')}, {epoch.format('last_published_at')}, "
+            f"rating, review_count FROM {ENTRY} {where}",
             params,
         )
         return cursor.fetchall()
@@ -218,12 +229,12 @@ class Snapshot:
     def _add_entries(self, cursor, rows, where="", params=()):
         kinds, bases, public = {}, {}, []
         attributes = self.attributes
-        for pk, kind, base_id, is_public, sort_title, first, last in rows:
+        for pk, kind, base_id, is_public, sort_title, first, last, rating, reviews in rows:
             kinds.setdefault(kind, []).append(pk)
             bases.setdefault(base_id, []).append(pk)
             if is_public:
                 public.append(pk)
-            attributes[pk] = (first, last, sort_title)
+            attributes[pk] = (first, last, sort_title, rating, reviews)
         for kind, ids in kinds.items():
             self.kinds[kind] = self.kinds.get(kind, 0) | bits_of(ids)
         for base_id, ids in bases.items():

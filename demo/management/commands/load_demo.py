@@ -67,6 +67,7 @@ class Command(DemoLoader, BaseCommand):
             self.load_moderation()
             self.load_membership()
             self.load_share_links()
+            self.load_email_addresses()
         except KeyboardInterrupt as interrupt:
             raise CommandError(
                 "Chargement interrompu : l'élément en cours a été annulé, les précédents sont "
