@@ -31,7 +31,7 @@ def log_in(browser, live_server, user):
 
     browser.delete_all_cookies()
     browser.get(live_server.url + "/compte/connexion/")
-    browser.find_element(By.NAME, "username").send_keys(user.username)
+    browser.find_element(By.NAME, "login").send_keys(user.username)
     password = browser.find_element(By.NAME, "password")
     password.send_keys(PASSWORD)
     password.submit()
