@@ -396,6 +396,9 @@ class DemoLoader:
             )
             for order, credit in enumerate(data["credits"])
         ]
+        # The credits come from the source documents: the person who put the resource on the
+        # platform is not added as its author (ressources.credits).
+        page.credit_owner = False
         page.related_links = [
             RelatedResource(sort_order=order, related=self.find_resource(key))
             for order, key in enumerate(data.get("related", []))

@@ -99,7 +99,7 @@ case de « Mon fil », et se désactive d'un clic.</p>
 <li>Identifiant, prénom, nom, adresse e-mail, organisation, mot de passe (jamais en clair : seule
 une empreinte est conservée), dates d'inscription, de confirmation de l'adresse et de dernière
 connexion.</li>
-<li>Si vous les renseignez, sur votre profil public (<code>/profils/votre-identifiant/</code>) :
+<li>Si vous les renseignez, sur votre profil public (/profils/votre-identifiant/) :
 fonction, département, présentation, photo. Votre adresse e-mail n'y apparaît que si vous le
 choisissez.</li>
 <li>Vos préférences : résumé hebdomadaire, ce que vous suivez, vos favoris et collections
@@ -183,21 +183,15 @@ mesure d'audience, de publicité ou de réseau social. Ces cookies sont exempté
 (article 82 de la loi Informatique et Libertés) : c'est pourquoi le site ne vous demande rien.</p>
 
 <h2>Les cookies du site</h2>
-<div class="fr-table"><table>
-<thead><tr><th>Nom</th><th>À quoi il sert</th><th>Durée</th></tr></thead>
-<tbody>
-<tr><td><code>sessionid</code></td><td>Vous garder connecté d'une page à l'autre ; retenir les
-liens de partage que vous avez ouverts et les messages de confirmation (« Brouillon
-enregistré »). Il ne contient qu'un identifiant aléatoire.</td><td>Deux semaines, ou jusqu'à
-votre déconnexion.</td></tr>
-<tr><td><code>csrftoken</code></td><td>Sécurité des formulaires : vérifier qu'un formulaire
-envoyé vient bien de ce site (protection contre la falsification de requêtes).</td><td>Un
-an.</td></tr>
-</tbody>
-</table></div>
-<p>Dans l'espace contributeur (l'administration, <code>/admin/</code>), un troisième cookie,
-<code>wagtail_sidebar_collapsed</code>, retient seulement si vous avez replié le menu
-latéral.</p>
+<ul>
+<li><b>sessionid</b> : vous garder connecté d'une page à l'autre ; retenir les liens de partage
+que vous avez ouverts et les messages de confirmation (« Brouillon enregistré »). Il ne contient
+qu'un identifiant aléatoire. Durée : deux semaines, ou jusqu'à votre déconnexion.</li>
+<li><b>csrftoken</b> : la sécurité des formulaires, vérifier qu'un formulaire envoyé vient bien
+de ce site (protection contre la falsification de requêtes). Durée : un an.</li>
+</ul>
+<p>Dans l'espace contributeur (l'administration, /admin/), un troisième cookie,
+« wagtail_sidebar_collapsed », retient seulement si vous avez replié le menu latéral.</p>
 <p>Vos paramètres d'affichage (thème clair ou sombre) ne sont pas un cookie : votre navigateur
 les garde pour lui (stockage local) et ne les envoie jamais au site.</p>
 
@@ -209,7 +203,7 @@ d'origine, et souvent avec sa transcription.</p>
 
 <h2>Les refuser</h2>
 <p>Vous pouvez bloquer ou supprimer les cookies dans les réglages de votre navigateur. Sans
-<code>sessionid</code> et <code>csrftoken</code>, vous pourrez toujours lire et chercher, mais
+« sessionid » et « csrftoken », vous pourrez toujours lire et chercher, mais
 pas vous connecter ni envoyer de formulaire.</p>
 <p>Pour tout le reste, voir la page <a href="/donnees-personnelles/">Données
 personnelles</a>.</p>

@@ -1,19 +1,25 @@
 """No silent overwrite in the Wagtail admin: a stale edit form of a resource is not saved.
 
-Wagtail 8 refuses a stale save only for autosave (JSON) requests; an ordinary form post from an
-editor opened before someone else saved (in the admin or from the public site) overwrites their
-work. This `before_edit_page` hook compares the revision the editor was loaded from
-(`loaded_revision_id`, or `overwrite_revision_id` after an autosave, as Wagtail's own
-`EditView.is_out_of_date` does) with the page's latest revision and, when they differ, answers
-with a conflict page instead of saving: what changed meanwhile, what the person submitted
-(nothing is saved), and a link to reopen the editor on the latest revision.
+Wagtail 8 refuses a stale save only for autosave (JSON) requests; for an ordinary form post it
+only warns in the browser (its editing-sessions dialog, « Continue » overwrites), so an editor
+who opened the page before someone else saved (in the admin or from the public site) would
+overwrite their work. This `before_edit_page` hook applies Wagtail's own test to ordinary posts
+too and, when the form is out of date, answers with a conflict page instead of saving: what
+changed meanwhile, what the person submitted (nothing is saved), and a link to reopen the editor
+on the latest revision.
+
+The editor's own autosaves are not a conflict: static/js/admin_autosave.js (inserted in the
+editor by `insert_editor_js`) moves the form's `loaded_revision_*` to each autosaved revision.
 
 Imported by ressources/wagtail_hooks.py so that the hook is registered.
 """
 
 from django.template.response import TemplateResponse
+from django.templatetags.static import static
 from django.urls import reverse
+from django.utils.html import format_html
 from wagtail import hooks
+from wagtail.admin.views.pages.edit import EditView
 
 from .diff import compare_pages
 from .models import ResourcePage
@@ -22,24 +28,19 @@ TEMPLATE = "ressources/contribution/admin_conflict.html"
 
 
 def stale_revision_id(request, page):
-    """The revision id the posted form was loaded from, if it is no longer the latest."""
-    latest = page.latest_revision_id
-    if latest is None:
+    """The revision id the posted form was loaded from, if someone saved after it; else None.
+
+    Wagtail decides, with the very test it applies to autosaves (`EditView.is_out_of_date`):
+    the form's own autosave revision (`overwrite_revision_id`, or the `loaded_revision_*` that
+    static/js/admin_autosave.js updates after each autosave of this editing session) is the
+    latest, or it is not. So an editor's own autosaves never count; another person's save, or
+    another tab's, does."""
+    view = EditView()
+    view.setup(request, page_id=page.pk)
+    view.latest_revision = page.get_latest_revision()
+    if not view.is_out_of_date:
         return None
-    overwrite = request.POST.get("overwrite_revision_id")
-    if overwrite:
-        return overwrite if overwrite != str(latest) else None
-    loaded = request.POST.get("loaded_revision_id")
-    if not loaded:
-        return None  # not enough information, as in Wagtail: assume up to date
-    if loaded != str(latest):
-        return loaded
-    # Same id, but overwritten by another session's autosave since the editor loaded it.
-    loaded_at = request.POST.get("loaded_revision_created_at")
-    latest_revision = page.latest_revision
-    if loaded_at and latest_revision and loaded_at != latest_revision.created_at.isoformat():
-        return loaded
-    return None
+    return request.POST.get("overwrite_revision_id") or request.POST.get("loaded_revision_id")
 
 
 def submitted_state(request, page):
@@ -96,3 +97,8 @@ def refuse_stale_resource_edit(request, page):
         "history_url": reverse("wagtailadmin_pages:history", args=(page.pk,)),
     }
     return TemplateResponse(request, TEMPLATE, context, status=409)
+
+
+@hooks.register("insert_editor_js")
+def autosave_keeps_the_loaded_revision():
+    return format_html('<script src="{}"></script>', static("js/admin_autosave.js"))

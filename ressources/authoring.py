@@ -174,6 +174,9 @@ def create(base, user, state, *, publish=False, changes=()):
     with transaction.atomic():
         page = ResourcePage(owner=user, live=False, slug=unique_slug(base, state["title"]))
         apply_state(page, state, user)
+        # The form already offered the author's credit row (author_credit), which the author
+        # may have changed or removed: ResourcePage.save() does not add it back.
+        page.credit_owner = False
         page.defer_publication_rules = True
         base.add_child(instance=page)
         revision = page.save_revision(user=user, log_action=True)

@@ -21,9 +21,8 @@ BROWSER_FLAGS = [
 ]
 
 
-@pytest.fixture(scope="module")
-def browser():
-    """Headless Chromium driven by Selenium (tests marked `browser`)."""
+def start_browser():
+    """Headless Chromium driven by Selenium; the caller quits it."""
     from selenium import webdriver
     from selenium.webdriver.chrome.service import Service
 
@@ -33,6 +32,21 @@ def browser():
         options.add_argument(flag)
     driver = webdriver.Chrome(service=Service(executable_path=CHROMEDRIVER), options=options)
     driver.set_page_load_timeout(30)
+    return driver
+
+
+@pytest.fixture(scope="module")
+def browser():
+    """Headless Chromium driven by Selenium (tests marked `browser`)."""
+    driver = start_browser()
+    yield driver
+    driver.quit()
+
+
+@pytest.fixture(scope="module")
+def second_browser():
+    """Another person's browser, for tests where two people work at once."""
+    driver = start_browser()
     yield driver
     driver.quit()
 

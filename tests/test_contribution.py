@@ -786,10 +786,14 @@ class AdminConflictTests(TestCase):
         cls.edit_url = reverse("wagtailadmin_pages:edit", args=(cls.resource.pk,))
 
     def loaded_revision(self, client):
+        """The revision the edit form was loaded from, as the browser posts it back."""
         response = client.get(self.edit_url)
         self.assertEqual(response.status_code, 200)
-        field = soup(response).find("input", attrs={"name": "loaded_revision_id"})
-        return field["value"]
+        page = soup(response)
+        loaded = page.find("input", attrs={"name": "loaded_revision_id"})["value"]
+        created_at = page.find("input", attrs={"name": "loaded_revision_created_at"})["value"]
+        self.loaded_at = {**getattr(self, "loaded_at", {}), loaded: created_at}
+        return loaded
 
     def data(self, loaded, **fields):
         values = {
@@ -799,6 +803,7 @@ class AdminConflictTests(TestCase):
             "themes": [theme().pk],
             "resource_types": [resource_type().pk],
             "loaded_revision_id": loaded,
+            "loaded_revision_created_at": getattr(self, "loaded_at", {}).get(loaded, ""),
         }
         values.update(fields)
         return resource_form_data(**values)
@@ -874,7 +879,7 @@ class AdminConflictTests(TestCase):
         self.assertEqual(response.status_code, 302)
         # Without loaded_revision_id (older clients), Wagtail's behaviour is unchanged.
         data = self.data("", title="Titre 3")
-        del data["loaded_revision_id"]
+        del data["loaded_revision_id"], data["loaded_revision_created_at"]
         self.assertEqual(client.post(self.edit_url, data).status_code, 302)
 
 

@@ -229,3 +229,15 @@ class LoadDemoTests(TestCase):
         self.client.logout()
         response = self.client.get(f"/partage/{base.pk}/{link.token}/", follow=True)
         self.assertContains(response, "Vous consultez ce contenu grâce à un lien de partage")
+
+    def test_every_demo_page_is_saved_unchanged_by_its_bases_admin(self):
+        """Open each page in the admin as its base's admin, post the form back unchanged: a
+        draft is saved without a validation error and nothing changes (tests/demo_roundtrip)."""
+        from tests.demo_roundtrip import demo_round_trip_problems
+
+        self.assertEqual(demo_round_trip_problems(), {})
+
+    def test_every_live_demo_page_is_republished_by_its_bases_admin(self):
+        from tests.demo_roundtrip import demo_round_trip_problems
+
+        self.assertEqual(demo_round_trip_problems(publish=True), {})

@@ -79,12 +79,13 @@ def test_public_pages_carry_a_strict_content_security_policy(client):
     assert "'unsafe-inline'" not in policy
 
 
-def test_the_admin_may_use_inline_styles_but_no_inline_script(client):
+def test_the_admin_may_use_inline_styles_and_scripts(client):
+    """Wagtail's chooser widgets start with an inline script (see ops/csp.py)."""
     policy = client.get("/admin/login/")["Content-Security-Policy"]
     style = re.search(r"style-src ([^;]+)", policy).group(1)
     script = re.search(r"script-src ([^;]+)", policy).group(1)
     assert "'unsafe-inline'" in style
-    assert "'unsafe-inline'" not in script
+    assert script.split() == ["'self'", "'unsafe-inline'"]
 
 
 @override_settings(BASE_URL="https://bases.example.fr")

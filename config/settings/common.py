@@ -123,12 +123,21 @@ DATABASES = {
         conn_health_checks=True,
     )
 }
+# SQLite (development): one person's browser already writes from several requests at once (the
+# admin autosaves every change, pings its editing session, publishes; the site counts and logs).
+# - WAL lets pages be read while another request writes (or the search index is rebuilt);
+# - "IMMEDIATE" transactions take the write lock when they begin, so a transaction that read
+#   first never has to upgrade its lock, which SQLite refuses at once (« database is locked »,
+#   whatever the timeout) when another request wrote meanwhile;
+# - writers then wait up to 20 s for the lock (`timeout`, SQLite's busy timeout).
+# tests/test_sqlite_concurrency.py proves it with concurrent writers on a file database.
+SQLITE_OPTIONS = {
+    "init_command": "PRAGMA journal_mode=WAL; PRAGMA synchronous=NORMAL;",
+    "transaction_mode": "IMMEDIATE",
+    "timeout": 20,
+}
 if DATABASES["default"]["ENGINE"] == "django.db.backends.sqlite3":
-    # WAL lets pages be read while the search index is rebuilt (one long write transaction);
-    # writers wait up to 20 s for the lock instead of failing at once.
-    DATABASES["default"].setdefault("OPTIONS", {}).update(
-        {"init_command": "PRAGMA journal_mode=WAL;", "timeout": 20}
-    )
+    DATABASES["default"].setdefault("OPTIONS", {}).update(SQLITE_OPTIONS)
 DEFAULT_AUTO_FIELD = "django.db.models.BigAutoField"
 # Messages (« Brouillon enregistré ») travel in the session, not in a cookie of their own: the
 # site sets only the session and CSRF cookies, as its « Gestion des cookies » page says.

@@ -76,12 +76,12 @@ ACTIVITIES_CHART = {
     "rows": ACTIVITIES_2024,
     "source": "Source : La Mednum, Observatoire de l'inclusion numérique 2024 (CC BY-SA 4.0)",
 }
+# Alternative texts stay within the 250 characters of ImageBlock.alt_text: the essential, not
+# every label (the caption and the text around the image say the rest).
 ACTIVITIES_ALT = (
-    "Diagramme en barres : part des structures répondantes qui proposent chaque activité. "
-    "Maîtrise des outils numériques du quotidien 94 %, accompagnement à une utilisation sécurisée "
-    "84 %, compréhension du monde numérique 83 %, aide aux démarches administratives 80 %, accès "
-    "internet et matériel 76 %, parentalité et éducation au numérique 62 %, loisirs et création "
-    "numérique 59 %, insertion professionnelle 51 %, matériel à prix solidaire 19 %."
+    "Diagramme en barres, part des structures proposant chaque activité : outils du quotidien "
+    "94 %, sécurité 84 %, culture numérique 83 %, démarches 80 %, accès et matériel 76 %, "
+    "parentalité 62 %, loisirs 59 %, insertion 51 %, matériel solidaire 19 %."
 )
 
 LABO = [
@@ -160,10 +160,10 @@ LABO = [
             image(
                 {**DISTANCE_FIGURES, "colour": "archipel"},
                 alt=(
-                    "Trois chiffres clés : un tiers des Français de 18 ans et plus sont éloignés du "
-                    "numérique (environ 16 millions de personnes) ; 22 % manquent de maîtrise pour "
-                    "l'utiliser pleinement ; 60 % des non-diplômés estiment qu'il ne facilite pas "
-                    "leur vie quotidienne."
+                    "Trois chiffres clés : un tiers des Français de 18 ans et plus éloignés du "
+                    "numérique (environ 16 millions) ; 22 % manquent de maîtrise pour l'utiliser "
+                    "pleinement ; 60 % des non-diplômés estiment qu'il ne facilite pas leur vie "
+                    "quotidienne."
                 ),
                 caption="Les chiffres clefs de l'éloignement numérique.",
                 credit="Infographie de démonstration, d'après l'ANCT, le CRÉDOC et le Baromètre du numérique",
@@ -623,7 +623,7 @@ MEDNUM = [
             text(
                 "<p>Il existait une multitude de jeux de données de recensement des lieux de "
                 "médiation numérique qui ne respectaient pas le même format, rendant impossible une "
-                "vision complète et partagée de l'offre nationale. Depuis la 4<sup>e</sup> édition "
+                "vision complète et partagée de l'offre nationale. Depuis la 4ᵉ édition "
                 "de Numérique en Commun[s], La Mednum a mené un travail de co-construction d'un "
                 "nouveau schéma de données.</p>"
             ),
@@ -998,9 +998,9 @@ SOCIETE_NUMERIQUE = [
                 },
                 alt=(
                     "Schéma : la médiation numérique au centre, reliée à six accompagnements "
-                    "professionnels qu'elle complète sans s'y substituer : médiation administrative "
-                    "(France Services), travail social, éducation et jeunesse, santé, emploi et "
-                    "insertion, bibliothèques et culture."
+                    "qu'elle complète : médiation administrative (France Services), travail "
+                    "social, éducation et jeunesse, santé, emploi et insertion, bibliothèques et "
+                    "culture."
                 ),
                 caption="La médiation numérique, un préalable à la vie numérique quotidienne.",
                 credit="Schéma redessiné pour la démonstration, d'après l'ANCT",
@@ -2570,7 +2570,7 @@ NEC = [
             ),
             heading("L'émergence ou la consolidation de gouvernances dédiées"),
             text(
-                "<p>L'exploration « Dispositifs inclusifs » de la 4<sup>e</sup> édition de NEC l'a "
+                "<p>L'exploration « Dispositifs inclusifs » de la 4ᵉ édition de NEC l'a "
                 "montré : le déploiement des CnFS a varié selon les territoires. Certaines "
                 "collectivités l'ont piloté aux côtés des services déconcentrés de l'État ; la "
                 "plupart des territoires ont vu naître des dialogues inédits, par exemple pour "
@@ -3054,10 +3054,9 @@ KIT_ELECTIONS_FLYER = {
     "footer": "Kit créé en région Provence-Alpes-Côte d'Azur, coordonné par le Hub du Sud.",
 }
 KIT_ELECTIONS_FLYER_ALT = (
-    "Flyer « Kit élections » : cinq étapes pour accompagner un électeur – vérifier son "
-    "inscription sur service-public.fr, s'inscrire en ligne avec ses justificatifs d'identité et "
-    "de domicile, donner procuration sur maprocuration.gouv.fr, trouver son bureau de vote, se "
-    "faire aider par un conseiller numérique ou une France Services."
+    "Flyer « Kit élections », cinq étapes : vérifier son inscription sur service-public.fr, "
+    "s'inscrire en ligne avec ses justificatifs, donner procuration sur maprocuration.gouv.fr, "
+    "trouver son bureau de vote, se faire aider par un conseiller numérique."
 )
 KIT_ELECTIONS_FLYER_PDF = {
     "key": "kit-elections-flyer",

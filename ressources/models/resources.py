@@ -257,6 +257,15 @@ class ResourcePage(BaseContentMixin, RoutablePageMixin, Territory, Page):
         if errors:
             raise ValidationError(errors)
 
+    def save(self, *args, **kwargs):
+        # Its creator is credited (« Rédaction », editable afterwards): see ressources.credits.
+        # `pk is None` only on creation (a revision's state has its pk when published).
+        if self.pk is None and self.owner_id and getattr(self, "credit_owner", True):
+            from ..credits import credit_author
+
+            credit_author(self, self.owner)
+        return super().save(*args, **kwargs)
+
     def credits_line(self):
         return ", ".join(credit.name for credit in self.credits.all())
 
