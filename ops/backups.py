@@ -185,6 +185,13 @@ def dump_database(target):
     if kind == "sqlite":
         import sqlite3
 
+        if connection.in_atomic_block:
+            # With `transaction_mode=IMMEDIATE` (config/settings/common.py) an open transaction
+            # holds the write lock the online backup waits for: it would wait for ever.
+            raise BackupError(
+                "La sauvegarde ne peut pas être faite depuis une transaction en cours : "
+                "lancez « manage.py backup » seul."
+            )
         connection.ensure_connection()
         destination = sqlite3.connect(target)
         try:
