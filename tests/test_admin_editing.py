@@ -187,3 +187,53 @@ class AutosaveThenSaveTests(TestCase):
         self.autosave(tab, summary="Aperçu.")
         response = self.post(tab, summary="Aperçu.", version_changes="Aperçu", publish=True)
         self.assertEqual(response.status_code, 302)
+
+
+class WorkflowAfterAutosaveTests(AutosaveThenSaveTests):
+    """A base with a Wagtail workflow: a contributor's own autosaves, then « Soumettre à
+    Relecture »; the base's admin approves, which publishes and writes the journal."""
+
+    @classmethod
+    def setUpTestData(cls):
+        super().setUpTestData()
+        from django.contrib.auth.models import Group
+        from wagtail.models import GroupApprovalTask, Workflow, WorkflowPage, WorkflowTask
+
+        cls.reviewers = Group.objects.create(name="Relecteurs de la base")
+        cls.other.groups.add(cls.reviewers)
+        task = GroupApprovalTask.objects.create(name="Relecture")
+        task.groups.set([cls.reviewers])
+        workflow = Workflow.objects.create(name="Relecture de la base")
+        WorkflowTask.objects.create(workflow=workflow, task=task, sort_order=0)
+        WorkflowPage.objects.create(page=cls.base, workflow=workflow)
+
+    def test_submit_after_own_autosaves_then_approval_publishes(self):
+        tab = self.open_editor(self.editor)
+        self.assertTrue(self.autosave(tab, summary="À relire.")["success"])
+        response = self.post(
+            tab, summary="À relire.", version_changes="Résumé relu", **{"action-submit": "on"}
+        )
+        self.assertEqual(response.status_code, 302, page_text(response)[:500])
+        resource = self.current()
+        state = resource.current_workflow_state
+        self.assertIsNotNone(state, "the page is in its workflow")
+        self.assertEqual(resource.summary, "Avant.")  # not published before approval
+
+        reviewer = Client()
+        reviewer.force_login(self.other)
+        task_state = state.current_task_state
+        approve = reverse(
+            "wagtailadmin_pages:workflow_action",
+            args=(resource.pk, "approve", task_state.pk),
+        )
+        response = reviewer.post(approve, {"comment": "Bon pour publication."})
+        self.assertIn(response.status_code, (200, 302))
+        resource = self.current()
+        self.assertEqual(resource.summary, "À relire.")
+        self.assertEqual(resource.current_version.number, "1.1")
+        self.assertEqual(resource.current_version.changes, "Résumé relu")
+
+
+# The parent's tests run once, in the parent: this class reuses its editor helpers only.
+for _name in [name for name in vars(AutosaveThenSaveTests) if name.startswith("test_")]:
+    setattr(WorkflowAfterAutosaveTests, _name, None)
