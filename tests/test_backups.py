@@ -174,7 +174,9 @@ def test_restore_refuses_what_is_not_a_backup(db, tmp_path):
         call_command("restore", str(tmp_path / "absente.tar"), verbosity=0)
 
 
-def test_backup_keeps_the_n_most_recent(transactional_db, tmp_path, settings):
+def test_backup_keeps_the_n_most_recent(
+    transactional_db, django_db_serialized_rollback, tmp_path, settings
+):
     settings.MEDIA_ROOT = str(tmp_path / "medias")
     for stamp in ("20260101-000000", "20260102-000000", "20260103-000000"):
         (tmp_path / f"bases-communes-{stamp}.tar").write_bytes(b"")
