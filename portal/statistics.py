@@ -19,6 +19,7 @@ import csv
 import re
 from datetime import timedelta
 
+from django.contrib.auth.models import AnonymousUser
 from django.contrib.contenttypes.models import ContentType
 from django.core.cache import cache
 from django.db import IntegrityError, transaction
@@ -36,7 +37,7 @@ from base.models import BaseMembership, BasePage, Visibility
 from label.criteria import Status as LabelStatus
 from label.models import LabelRequest
 from organisations.territories import region_name
-from ressources.listing import visible_collections
+from ressources.listing import visible_collections, visible_resources
 from ressources.models import (
     ResourceCollectionPage,
     ResourcePage,
@@ -132,19 +133,14 @@ class Scope:
         return BasePage.objects.live().filter(visibility=Visibility.PUBLIC)
 
     def resources(self):
+        """A base's live resources, or what an anonymous visitor may read (the site's rule)."""
         if self.base is not None:
             return ResourcePage.objects.live().child_of(self.base)
-        paths = list(self.bases().values_list("path", flat=True))
-        query = Q(pk__in=[])
-        for path in paths:
-            query |= Q(path__startswith=path)
-        return ResourcePage.objects.live().filter(query) if paths else ResourcePage.objects.none()
+        return visible_resources(AnonymousUser())
 
     def collections(self):
         if self.base is not None:
             return ResourceCollectionPage.objects.live().child_of(self.base)
-        from django.contrib.auth.models import AnonymousUser
-
         return visible_collections(AnonymousUser())
 
 

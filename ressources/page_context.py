@@ -110,10 +110,11 @@ def review_context(page, request):
         own = ResourceReview.objects.filter(resource=page, author=user).first()
     can_review = reviews.can_review(user, page) and not getattr(request, "share_link_view", False)
     initial = {"usefulness": own.usefulness, "comment": own.comment} if own else None
+    figures = reviews.figures(page)
     return {
         "reviews_enabled": page.base.reviews_enabled,
-        "summary": reviews.summary(page),
-        "review_count": reviews.visible(page).count(),
+        "summary": reviews.shaped(figures),
+        "review_count": figures["count"],
         "can_review": can_review,
         "own_review": own,
         "form": ReviewForm(initial=initial) if can_review else None,
