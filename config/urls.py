@@ -42,6 +42,8 @@ urlpatterns = [
     path("", include("search.urls")),
     path("", include("veille.urls")),
     path("", include("label.urls")),
+    path("", include("reuse.urls")),
+    path("", include("legacy.urls")),
     path("", include("portal.urls")),
     path("", include("ops.urls")),
 ]

@@ -28,6 +28,8 @@ INSTALLED_APPS = [
     "demo",
     "portal",
     "legal",
+    "reuse",
+    "legacy",
     "veille",
     "label",
     "search",
