@@ -4,23 +4,13 @@
 import shutil
 import subprocess
 import sys
+import tomllib
 from pathlib import Path
 
 ROOT = Path(__file__).resolve().parent.parent
 LINT_IMPORTS = Path(sys.executable).parent / "lint-imports"
-PACKAGES = [
-    "config",
-    "demo",
-    "ops",
-    "portal",
-    "legal",
-    "veille",
-    "label",
-    "search",
-    "ressources",
-    "base",
-    "accounts",
-    "organisations",
+PACKAGES = tomllib.loads((ROOT / "pyproject.toml").read_text())["tool"]["importlinter"][
+    "root_packages"
 ]
 
 
