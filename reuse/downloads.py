@@ -1,0 +1,418 @@
+"""Downloads: a resource as a PDF or as Markdown, a collection or a kit as a zip « pack ».
+
+Why files are cached, and where. A PDF costs a second of WeasyPrint; a pack, one PDF per
+resource plus its files. Each file is built once for what it holds and kept under
+REUSE_DOWNLOADS_ROOT, which no web server serves: every download goes through a page route that
+checks, first, that the person may read the page (`BaseContentMixin.serve`, a collection's
+`serve`), then which resources and files of a pack they may read (`visible_resources`,
+`base.media.can_view`). The name of a cached file is a digest of everything it holds (the
+published revision and version of each resource, its attribution line, the pack's list of
+resources and files), so a new version gets a new file, and two readers who may see different
+parts of a collection get different packs: nobody is ever handed a file built for someone else.
+
+What a PDF holds: the resource as published (title, summary, dates and version, its blocks),
+then « Licence et réutilisation » with the attribution line (`ResourcePage.attribution_line`,
+the one of the page) and the credits. It is a tagged PDF/UA-1 (WeasyPrint's variant): a title,
+a language, headings and alternative texts that screen readers follow. Only the site's own
+static files and the media of bases every reader of the resource may read are embedded; nothing
+is fetched from elsewhere.
+
+Packs are bounded (REUSE_PACK_MAX_RESOURCES, REUSE_PACK_MAX_BYTES): what does not fit is listed
+in the pack's LISEZMOI with its address, never dropped silently.
+"""
+
+import hashlib
+import mimetypes
+import os
+import posixpath
+import tempfile
+import zipfile
+from dataclasses import dataclass, field
+from pathlib import Path
+
+from django.conf import settings
+from django.contrib.staticfiles import finders
+from django.core.files.storage import default_storage
+from django.template.loader import render_to_string
+from django.utils import timezone
+from markdownify import markdownify
+
+from base.media import can_view, collection_base, owner_of
+from base.sharing import grants_for
+from base.visibility import base_of
+from ressources.listing import visible_resources
+from ressources.models import CollectionItem, ResourceCollectionPage, ResourcePage
+
+# Bump when the templates or the layout change: every cached file is then rebuilt.
+FORMAT = "1"
+KIT_TYPE = "boite_outils"
+
+
+@dataclass
+class Download:
+    """A built file and how to hand it over."""
+
+    path: Path
+    filename: str
+    content_type: str
+    resource_ids: list = field(default_factory=list)
+
+
+def _root():
+    return Path(settings.REUSE_DOWNLOADS_ROOT)
+
+
+def _digest(*parts):
+    return hashlib.sha256("\x1f".join(str(part) for part in parts).encode()).hexdigest()[:20]
+
+
+def _cached(relative, build):
+    """The file at `relative` under the root, built by `build(handle)` if it is not there yet.
+
+    Written to a temporary file then renamed, so a reader never gets half a file and two
+    simultaneous builds only cost time."""
+    path = _root() / relative
+    if path.exists():
+        return path
+    path.parent.mkdir(parents=True, exist_ok=True)
+    fd, temporary = tempfile.mkstemp(dir=path.parent, suffix=".part")
+    try:
+        with os.fdopen(fd, "wb") as handle:
+            build(handle)
+        os.replace(temporary, path)
+    except BaseException:
+        Path(temporary).unlink(missing_ok=True)
+        raise
+    return path
+
+
+# A resource ---------------------------------------------------------------------------------------
+
+
+def resource_key(resource):
+    """What a resource's files depend on: its published revision, its version number and its
+    attribution line (which names its base, its credits and its licence)."""
+    version = resource.current_version
+    return _digest(
+        FORMAT,
+        resource.pk,
+        resource.live_revision_id,
+        version.number if version else "",
+        resource.attribution_line(),
+    )
+
+
+def _file_stem(resource):
+    version = resource.current_version
+    suffix = f"-v{version.number.replace('.', '-')}" if version else ""
+    return f"{resource.slug}{suffix}"
+
+
+def resource_pdf(resource):
+    """The PDF of the published resource (built once per version)."""
+    relative = f"ressources/{resource.pk}/{resource_key(resource)}.pdf"
+    path = _cached(relative, lambda handle: handle.write(render_pdf(resource)))
+    return Download(path, f"{_file_stem(resource)}.pdf", "application/pdf", [resource.pk])
+
+
+def resource_markdown(resource):
+    """The resource as Markdown: its text, its links, its licence and attribution line."""
+    relative = f"ressources/{resource.pk}/{resource_key(resource)}.md"
+    path = _cached(relative, lambda handle: handle.write(render_markdown(resource).encode()))
+    return Download(
+        path, f"{_file_stem(resource)}.md", "text/markdown; charset=utf-8", [resource.pk]
+    )
+
+
+def _documents(resource):
+    """The files attached to a resource (its « Fichier à télécharger » blocks), in order."""
+    documents = []
+    for block in resource.body:
+        if block.block_type == "document" and block.value.get("document"):
+            document = block.value["document"]
+            if all(document.pk != known.pk for known in documents):
+                documents.append(document)
+    return documents
+
+
+def _context(resource):
+    base = base_of(resource)
+    return {
+        "page": resource,
+        "base": base,
+        "version": resource.current_version,
+        "licence": resource.licence,
+        "credits": list(resource.credits.all()),
+        "attribution": resource.attribution_line(),
+        "address": resource.full_url,
+        "documents": _documents(resource),
+        "fonts": f"{settings.BASE_URL}{settings.STATIC_URL}dsfr/dist/fonts/",
+    }
+
+
+def render_pdf(resource):
+    """The tagged PDF (PDF/UA-1) of a resource, made by WeasyPrint from an HTML template."""
+    from weasyprint import HTML
+
+    html = render_to_string("reuse/resource_pdf.html", _context(resource))
+    fetcher = _LocalFetcher(base_of(resource))
+    return HTML(string=html, base_url=settings.BASE_URL + "/", url_fetcher=fetcher).write_pdf(
+        pdf_variant="pdf/ua-1",
+        pdf_identifier=_digest("pdf", resource.pk, resource.live_revision_id).encode(),
+    )
+
+
+class _LocalFetcher:
+    """WeasyPrint reads the site's static files and the media a resource's readers may all see;
+    everything else (other hosts, a private base's files) stays out of the PDF."""
+
+    def __init__(self, base):
+        self.base = base
+        self.root = settings.BASE_URL.rstrip("/")
+
+    def __call__(self, url, *args, **kwargs):
+        from weasyprint.urls import URLFetcherResponse
+
+        path = url[len(self.root) :] if url.startswith(self.root + "/") else None
+        if path is not None and path.startswith(settings.STATIC_URL):
+            found = finders.find(path[len(settings.STATIC_URL) :])
+            if found:
+                return self._response(URLFetcherResponse, url, Path(found).read_bytes(), path)
+        if path is not None and path.startswith(settings.MEDIA_URL):
+            name = posixpath.normpath(path[len(settings.MEDIA_URL) :])
+            if not name.startswith("..") and self._media_is_readable(name):
+                with default_storage.open(name) as handle:
+                    return self._response(URLFetcherResponse, url, handle.read(), name)
+        raise ValueError(f"Pas de ressource externe dans un PDF : {url}")
+
+    def _response(self, response_class, url, body, name):
+        mime_type = mimetypes.guess_type(name)[0] or "application/octet-stream"
+        return response_class(url, body=body, headers={"Content-Type": mime_type})
+
+    def _media_is_readable(self, name):
+        """Files of the resource's own base, or of a public base (or of no base)."""
+        try:
+            owner = owner_of(name)
+        except Exception:  # Http404: a file no image or document claims
+            return False
+        if owner is None:
+            return True
+        base = collection_base(owner.collection_id)
+        return base is None or base.is_public or (self.base and base.pk == self.base.pk)
+
+
+def _absolute(url):
+    if url and url.startswith("/"):
+        return settings.BASE_URL.rstrip("/") + url
+    return url
+
+
+def _markdown_of_html(html):
+    markdown = markdownify(html, heading_style="ATX", bullets="-", escape_underscores=False)
+    # Relative links of the rich text (pages, documents) become full addresses.
+    return markdown.replace("](/", f"]({settings.BASE_URL.rstrip('/')}/").strip()
+
+
+def render_markdown(resource):
+    context = _context(resource)
+    lines = [f"# {resource.title}", "", resource.summary, ""]
+    if context["base"]:
+        lines.append(f"- Base : {context['base'].title}")
+    if resource.producer:
+        lines.append(f"- Organisation productrice : {resource.producer.name}")
+    version = context["version"]
+    if version:
+        lines.append(
+            f"- Version {version.number} du {timezone.localtime(version.published_at):%d/%m/%Y}"
+        )
+    lines += [f"- Adresse : {context['address']}", ""]
+    for block in resource.body:
+        lines += [_markdown_block(block), ""]
+    lines += ["## Licence et réutilisation", ""]
+    licence = context["licence"]
+    if licence:
+        name = f"[{licence.name}]({licence.url})" if licence.url else licence.name
+        lines.append(f"Cette ressource est publiée sous {name}.")
+    else:
+        lines.append("Licence non indiquée.")
+    lines += ["", "Mention à reprendre pour réutiliser la ressource :", ""]
+    lines += [f"> {context['attribution']}", ""]
+    if resource.permission_contact:
+        lines += [
+            "Pour un usage que la licence ne couvre pas, demandez l'autorisation : "
+            f"{resource.permission_contact}.",
+            "",
+        ]
+    if context["credits"]:
+        lines += ["## Crédits", ""]
+        lines += [f"- {credit.name} — {credit.get_role_display()}" for credit in context["credits"]]
+        lines.append("")
+    return "\n".join(lines)
+
+
+def _markdown_block(block):
+    value = block.value
+    kind = block.block_type
+    if kind == "heading":
+        return f"{'##' if value['level'] == 'h2' else '###'} {value['text']}"
+    if kind == "paragraph":
+        return _markdown_of_html(str(value))
+    if kind == "image" and value.get("image"):
+        rendition = value["image"].get_rendition("max-1200x900")
+        text = f"![{value.get('alt_text') or ''}]({_absolute(rendition.url)})"
+        caption = " — ".join(
+            part
+            for part in (value.get("caption"), value.get("credit") and f"© {value['credit']}")
+            if part
+        )
+        return f"{text}\n\n*{caption}*" if caption else text
+    if kind == "document" and value.get("document"):
+        document = value["document"]
+        text = f"[{value.get('title') or document.title}]({_absolute(document.url)})"
+        return f"{text}\n\n{value['description']}" if value.get("description") else text
+    if kind in ("link", "video"):
+        url = value["url"] if kind == "link" else getattr(value["video"], "url", value["video"])
+        text = f"[{value['title']}]({url})"
+        extra = value.get("description") if kind == "link" else value.get("transcript")
+        return f"{text}\n\n{extra}" if extra else text
+    if kind == "callout":
+        inner = _markdown_of_html(str(value["text"]))
+        if value.get("title"):
+            inner = f"**{value['title']}**\n\n{inner}"
+        return "\n".join(f"> {line}".rstrip() for line in inner.splitlines())
+    return ""
+
+
+# A pack -------------------------------------------------------------------------------------------
+
+
+def is_kit(resource):
+    """A « Boîte à outils » resource (kits, packs of resources) is downloaded as a pack."""
+    return any(term.slug == KIT_TYPE for term in resource.resource_types.all())
+
+
+def pack_resources(page, request):
+    """The resources of a collection (in its order) or of a kit (itself, then the resources it
+    links to) that the person may read."""
+    user, grants = request.user, grants_for(request)
+    if isinstance(page, ResourceCollectionPage):
+        ids = list(
+            CollectionItem.objects.filter(collection=page)
+            .order_by("sort_order")
+            .values_list("resource_id", flat=True)
+        )
+    else:
+        ids = [page.pk, *(link.related_id for link in page.related_links.all())]
+    ids = list(dict.fromkeys(ids))
+    visible = visible_resources(user, ResourcePage.objects.filter(pk__in=ids), grants)
+    by_id = {resource.pk: resource for resource in visible.specific()}
+    if isinstance(page, ResourcePage):
+        by_id[page.pk] = page  # the kit itself: its page route has already checked it
+    return [by_id[pk] for pk in ids if pk in by_id]
+
+
+@dataclass
+class PackEntry:
+    number: int
+    resource: ResourcePage
+    pdf_name: str
+    files: list  # [(name in the zip, document)]
+    left_out: list  # documents over the size bound
+
+
+def plan_pack(page, request):
+    """What the pack of `page` holds for this request: entries, and resources left out."""
+    resources = pack_resources(page, request)
+    limit = settings.REUSE_PACK_MAX_RESOURCES
+    kept, over = resources[:limit], resources[limit:]
+    budget = settings.REUSE_PACK_MAX_BYTES
+    entries = []
+    for number, resource in enumerate(kept, start=1):
+        stem = f"{number:02d}-{resource.slug}"
+        files, left_out, names = [], [], set()
+        for document in _documents(resource):
+            if not can_view(request, document):
+                continue
+            size = document.file_size or 0
+            if size > budget:
+                left_out.append(document)
+                continue
+            budget -= size
+            name = _unique(posixpath.basename(document.file.name), names)
+            files.append((f"{stem}/{name}", document))
+        entries.append(PackEntry(number, resource, f"{stem}.pdf", files, left_out))
+    return entries, over
+
+
+def _unique(name, taken):
+    stem, extension = posixpath.splitext(name)
+    candidate, n = name, 1
+    while candidate in taken:
+        n += 1
+        candidate = f"{stem}-{n}{extension}"
+    taken.add(candidate)
+    return candidate
+
+
+def pack(page, request, plan=None):
+    """The zip « pack » of a collection or a kit, for what this person may read (`plan`: the
+    result of `plan_pack` when the caller has it)."""
+    entries, over = plan or plan_pack(page, request)
+    key = _digest(
+        FORMAT,
+        page.pk,
+        page.live_revision_id,
+        page.title,
+        *(resource_key(entry.resource) for entry in entries),
+        *(
+            f"{name}:{document.pk}:{document.file.name}:{document.file_size}"
+            for entry in entries
+            for name, document in entry.files
+        ),
+        *(resource.pk for resource in over),
+    )
+
+    def build(handle):
+        with zipfile.ZipFile(handle, "w", zipfile.ZIP_DEFLATED) as archive:
+            archive.writestr("LISEZMOI.txt", readme(page, entries, over))
+            for entry in entries:
+                archive.write(resource_pdf(entry.resource).path, entry.pdf_name)
+                for name, document in entry.files:
+                    with document.file.open("rb") as source, archive.open(name, "w") as target:
+                        for chunk in iter(lambda source=source: source.read(1 << 20), b""):
+                            target.write(chunk)
+
+    path = _cached(f"packs/{page.pk}/{key}.zip", build)
+    ids = [entry.resource.pk for entry in entries]
+    return Download(path, f"pack-{page.slug}.zip", "application/zip", ids)
+
+
+def readme(page, entries, over):
+    """The pack's LISEZMOI: what it holds, and every resource's licence and attribution line."""
+    return render_to_string(
+        "reuse/pack_readme.txt",
+        {
+            "page": page,
+            "address": page.full_url,
+            "kind": "la collection" if isinstance(page, ResourceCollectionPage) else "le kit",
+            "entries": [
+                {
+                    "entry": entry,
+                    "licence": entry.resource.licence,
+                    "attribution": entry.resource.attribution_line(),
+                    "credits": list(entry.resource.credits.all()),
+                    "left_out": [(d, _absolute(d.url)) for d in entry.left_out],
+                }
+                for entry in entries
+            ],
+            "over": over,
+            "built": timezone.localtime(),
+        },
+    )
+
+
+def remove_all():
+    """Empty the cache (tests, or after a change of templates outside FORMAT)."""
+    import shutil
+
+    shutil.rmtree(_root(), ignore_errors=True)

@@ -1,0 +1,71 @@
+"""Downloads of a resource (PDF, Markdown) and of a collection's or a kit's pack.
+
+These are page routes (`telecharger/…`) registered through base.extensions: the page's `serve`
+has already answered 404 to whoever may not read it, and reuse.downloads only puts in a pack
+what this person may read. The files come from the downloads cache, never from a public URL.
+"""
+
+from django.http import FileResponse, Http404
+from django.views.decorators.http import require_safe
+
+from base.visibility import base_of
+from ressources.models import ResourceCollectionPage
+
+from .. import downloads
+from ..signals import resource_downloaded
+
+
+def _send(request, page, download):
+    response = FileResponse(
+        download.path.open("rb"),
+        as_attachment=True,
+        filename=download.filename,
+        content_type=download.content_type,
+    )
+    base = base_of(page)
+    restricted = (
+        base is None
+        or not base.is_public
+        or getattr(page, "visibility", "public") != "public"
+        or getattr(request, "share_link_view", False)
+    )
+    # A pack depends on who asks (what they may read): never in a shared cache.
+    shared = not restricted and not isinstance(page, ResourceCollectionPage)
+    response["Cache-Control"] = "public, max-age=3600" if shared else "private, no-store"
+    response["X-Robots-Tag"] = "noindex"
+    resource_downloaded.send(
+        sender=downloads.Download, request=request, resource_ids=download.resource_ids
+    )
+    return response
+
+
+def _published(page):
+    if not page.live:
+        raise Http404
+    return page
+
+
+@require_safe
+def resource_pdf(request, page):
+    return _send(request, page, downloads.resource_pdf(_published(page)))
+
+
+@require_safe
+def resource_markdown(request, page):
+    return _send(request, page, downloads.resource_markdown(_published(page)))
+
+
+@require_safe
+def resource_pack(request, page):
+    """A kit (« Boîte à outils ») only: the kit and the resources it links to."""
+    if not downloads.is_kit(page):
+        raise Http404
+    return _send(request, page, downloads.pack(_published(page), request))
+
+
+@require_safe
+def collection_pack(request, page):
+    plan = downloads.plan_pack(_published(page), request)
+    if not plan[0]:  # nothing this person may read
+        raise Http404
+    return _send(request, page, downloads.pack(page, request, plan))
