@@ -44,7 +44,7 @@ from ressources.listing import visible_resources
 from ressources.models import CollectionItem, ResourceCollectionPage, ResourcePage
 
 # Bump when the templates or the layout change: every cached file is then rebuilt.
-FORMAT = "1"
+FORMAT = "2"
 KIT_TYPE = "boite_outils"
 
 
@@ -155,50 +155,50 @@ def render_pdf(resource):
     from weasyprint import HTML
 
     html = render_to_string("reuse/resource_pdf.html", _context(resource))
-    fetcher = _LocalFetcher(base_of(resource))
+    fetcher = _local_fetcher(base_of(resource))
     return HTML(string=html, base_url=settings.BASE_URL + "/", url_fetcher=fetcher).write_pdf(
         pdf_variant="pdf/ua-1",
         pdf_identifier=_digest("pdf", resource.pk, resource.live_revision_id).encode(),
     )
 
 
-class _LocalFetcher:
-    """WeasyPrint reads the site's static files and the media a resource's readers may all see;
-    everything else (other hosts, a private base's files) stays out of the PDF."""
+def _local_fetcher(base):
+    """WeasyPrint's fetcher, narrowed to the site's static files and the media that every reader
+    of the resource may see (its own base's, a public base's); nothing else (another host, a
+    private base's file) gets into the PDF."""
+    from weasyprint.urls import URLFetcher, URLFetcherResponse
 
-    def __init__(self, base):
-        self.base = base
-        self.root = settings.BASE_URL.rstrip("/")
+    root = settings.BASE_URL.rstrip("/")
 
-    def __call__(self, url, *args, **kwargs):
-        from weasyprint.urls import URLFetcherResponse
-
-        path = url[len(self.root) :] if url.startswith(self.root + "/") else None
-        if path is not None and path.startswith(settings.STATIC_URL):
-            found = finders.find(path[len(settings.STATIC_URL) :])
-            if found:
-                return self._response(URLFetcherResponse, url, Path(found).read_bytes(), path)
-        if path is not None and path.startswith(settings.MEDIA_URL):
-            name = posixpath.normpath(path[len(settings.MEDIA_URL) :])
-            if not name.startswith("..") and self._media_is_readable(name):
-                with default_storage.open(name) as handle:
-                    return self._response(URLFetcherResponse, url, handle.read(), name)
-        raise ValueError(f"Pas de ressource externe dans un PDF : {url}")
-
-    def _response(self, response_class, url, body, name):
+    def response(url, body, name):
         mime_type = mimetypes.guess_type(name)[0] or "application/octet-stream"
-        return response_class(url, body=body, headers={"Content-Type": mime_type})
+        return URLFetcherResponse(url, body=body, headers={"Content-Type": mime_type})
 
-    def _media_is_readable(self, name):
-        """Files of the resource's own base, or of a public base (or of no base)."""
+    def readable(name):
         try:
             owner = owner_of(name)
         except Exception:  # Http404: a file no image or document claims
             return False
         if owner is None:
             return True
-        base = collection_base(owner.collection_id)
-        return base is None or base.is_public or (self.base and base.pk == self.base.pk)
+        owner_base = collection_base(owner.collection_id)
+        return owner_base is None or owner_base.is_public or (base and owner_base.pk == base.pk)
+
+    class LocalFetcher(URLFetcher):
+        def fetch(self, url, headers=None):
+            path = url[len(root) :] if url.startswith(root + "/") else ""
+            if path.startswith(settings.STATIC_URL):
+                found = finders.find(path[len(settings.STATIC_URL) :])
+                if found:
+                    return response(url, Path(found).read_bytes(), path)
+            if path.startswith(settings.MEDIA_URL):
+                name = posixpath.normpath(path[len(settings.MEDIA_URL) :])
+                if not name.startswith(("..", "/")) and readable(name):
+                    with default_storage.open(name) as handle:
+                        return response(url, handle.read(), name)
+            raise ValueError(f"Pas de ressource externe dans un PDF : {url}")
+
+    return LocalFetcher()
 
 
 def _absolute(url):
@@ -373,18 +373,22 @@ def pack(page, request, plan=None):
     )
 
     def build(handle):
+        now = timezone.localtime()
         with zipfile.ZipFile(handle, "w", zipfile.ZIP_DEFLATED) as archive:
             archive.writestr("LISEZMOI.txt", readme(page, entries, over))
             for entry in entries:
                 archive.write(resource_pdf(entry.resource).path, entry.pdf_name)
                 for name, document in entry.files:
-                    with document.file.open("rb") as source, archive.open(name, "w") as target:
+                    info = zipfile.ZipInfo(name, now.timetuple()[:6])
+                    info.compress_type = zipfile.ZIP_DEFLATED
+                    with document.file.open("rb") as source, archive.open(info, "w") as target:
                         for chunk in iter(lambda source=source: source.read(1 << 20), b""):
                             target.write(chunk)
 
     path = _cached(f"packs/{page.pk}/{key}.zip", build)
     ids = [entry.resource.pk for entry in entries]
-    return Download(path, f"pack-{page.slug}.zip", "application/zip", ids)
+    name = page.slug if page.slug.startswith("pack") else f"pack-{page.slug}"
+    return Download(path, f"{name}.zip", "application/zip", ids)
 
 
 def readme(page, entries, over):
@@ -394,7 +398,7 @@ def readme(page, entries, over):
         {
             "page": page,
             "address": page.full_url,
-            "kind": "la collection" if isinstance(page, ResourceCollectionPage) else "le kit",
+            "of_kind": "de la collection" if isinstance(page, ResourceCollectionPage) else "du kit",
             "entries": [
                 {
                     "entry": entry,

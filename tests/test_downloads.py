@@ -24,6 +24,7 @@ from reuse import downloads
 from tests.factories import (
     BaseMembershipFactory,
     BasePageFactory,
+    ImageFactory,
     ResourceCollectionPageFactory,
     ResourceCreditFactory,
     ResourcePageFactory,
@@ -130,6 +131,25 @@ class ResourceDownloadTests(TestCase):
         text, _info = pdf_text(b"".join(response.streaming_content))
         self.assertIn("prendre rendez-vous sur internet", text)
         self.assertIn("version 1.2", text)
+
+    def test_the_pdf_embeds_no_image_of_another_private_base(self):
+        private_base = BasePageFactory(visibility=Visibility.PRIVATE)
+        public_image = ImageFactory(collection=self.base.media_collection)
+        private_image = ImageFactory(collection=private_base.media_collection)
+        page = ResourcePage.objects.get(pk=self.resource.pk)
+        page.body = [
+            ("image", {"image": public_image, "alt_text": "Le formulaire"}),
+            ("image", {"image": private_image, "alt_text": "Une photo interne"}),
+        ]
+        page.save_revision().publish()
+        response = self.client.get(self.resource.url + "telecharger/pdf/")
+        with tempfile.NamedTemporaryFile(suffix=".pdf") as handle:
+            handle.write(b"".join(response.streaming_content))
+            handle.flush()
+            listing = subprocess.run(
+                ["pdfimages", "-list", handle.name], capture_output=True, check=True
+            ).stdout.decode()
+        self.assertEqual(len(listing.strip().splitlines()) - 2, 1)  # two header lines
 
     def test_the_buttons_are_on_the_resource_page(self):
         response = self.client.get(self.resource.url)
