@@ -16,6 +16,7 @@ from django.core.files.base import ContentFile
 from django.test import TestCase
 from wagtail.documents import get_document_model
 
+from base import sharing
 from base.models import Visibility
 from portal.models import DailyResourceStat
 from ressources import versioning
@@ -239,6 +240,15 @@ class PackTests(TestCase):
         self.assertIn("02-compte-rendu-interne/notes.txt", names)
         self.assertNotIn("02-compte-rendu-interne.pdf", anonymous_names)
         self.assertEqual(len(list(Path(settings.REUSE_DOWNLOADS_ROOT, "packs").rglob("*.zip"))), 2)
+
+    def test_a_share_link_of_a_resource_opens_its_pdf_only_for_its_holder(self):
+        link = sharing.create_or_rotate(self.secret, self.member)
+        self.assertEqual(self.client.get(self.secret.url + "telecharger/pdf/").status_code, 404)
+        self.client.get(sharing.share_path(link))
+        response = self.client.get(self.secret.url + "telecharger/pdf/")
+        self.assertEqual(response.status_code, 200)
+        self.assertEqual(response["Cache-Control"], "private, no-store")
+        self.assertIn("noindex", response["X-Robots-Tag"])
 
     def test_a_private_collection_has_no_pack_for_outsiders(self):
         private = ResourceCollectionPageFactory(
