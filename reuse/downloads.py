@@ -18,7 +18,9 @@ static files and the media of bases every reader of the resource may read are em
 is fetched from elsewhere.
 
 Packs are bounded (REUSE_PACK_MAX_RESOURCES, REUSE_PACK_MAX_BYTES): what does not fit is listed
-in the pack's LISEZMOI with its address, never dropped silently.
+in the pack's LISEZMOI with its address, never dropped silently. A request builds missing PDFs for
+REUSE_PACK_BUILD_SECONDS at most; the rest is queued (reuse.tasks) and the person is asked to
+come back (`PackNotReady`), so a big collection never holds a worker past its timeout.
 """
 
 import hashlib
@@ -26,6 +28,7 @@ import mimetypes
 import os
 import posixpath
 import tempfile
+import time
 import zipfile
 from dataclasses import dataclass, field
 from pathlib import Path
@@ -108,10 +111,13 @@ def _file_stem(resource):
     return f"{resource.slug}{suffix}"
 
 
+def _pdf_relative(resource):
+    return f"ressources/{resource.pk}/{resource_key(resource)}.pdf"
+
+
 def resource_pdf(resource):
     """The PDF of the published resource (built once per version)."""
-    relative = f"ressources/{resource.pk}/{resource_key(resource)}.pdf"
-    path = _cached(relative, lambda handle: handle.write(render_pdf(resource)))
+    path = _cached(_pdf_relative(resource), lambda handle: handle.write(render_pdf(resource)))
     return Download(path, f"{_file_stem(resource)}.pdf", "application/pdf", [resource.pk])
 
 
@@ -354,6 +360,35 @@ def _unique(name, taken):
     return candidate
 
 
+class PackNotReady(Exception):
+    """Some PDFs of a pack are still being built (queued): come back in a moment."""
+
+    def __init__(self, ready, total):
+        super().__init__(f"{ready}/{total}")
+        self.ready, self.total = ready, total
+
+
+def ensure_pdfs(resources):
+    """Build the missing PDFs of `resources` within REUSE_PACK_BUILD_SECONDS; queue the rest
+    and raise PackNotReady if they are not built by then (the immediate backend builds them)."""
+    deadline = time.monotonic() + settings.REUSE_PACK_BUILD_SECONDS
+    missing = []
+    for resource in resources:
+        if (_root() / _pdf_relative(resource)).exists():
+            continue
+        if time.monotonic() < deadline:
+            resource_pdf(resource)
+        else:
+            missing.append(resource)
+    if missing:
+        from .tasks import build_resource_pdfs
+
+        build_resource_pdfs.enqueue([resource.pk for resource in missing])
+        waiting = [r for r in missing if not (_root() / _pdf_relative(r)).exists()]
+        if waiting:
+            raise PackNotReady(len(resources) - len(waiting), len(resources))
+
+
 def pack(page, request, plan=None):
     """The zip « pack » of a collection or a kit, for what this person may read (`plan`: the
     result of `plan_pack` when the caller has it)."""
@@ -385,7 +420,10 @@ def pack(page, request, plan=None):
                         for chunk in iter(lambda source=source: source.read(1 << 20), b""):
                             target.write(chunk)
 
-    path = _cached(f"packs/{page.pk}/{key}.zip", build)
+    relative = f"packs/{page.pk}/{key}.zip"
+    if not (_root() / relative).exists():
+        ensure_pdfs([entry.resource for entry in entries])
+    path = _cached(relative, build)
     ids = [entry.resource.pk for entry in entries]
     name = page.slug if page.slug.startswith("pack") else f"pack-{page.slug}"
     return Download(path, f"{name}.zip", "application/zip", ids)

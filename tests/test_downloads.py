@@ -31,6 +31,7 @@ from tests.factories import (
     ResourcePageFactory,
     resource_type,
 )
+from tests.helpers import page_text
 
 BROWSER = "Mozilla/5.0 (X11; Linux x86_64) AppleWebKit/537.36 (KHTML, like Gecko) Chrome/156 Safari/537.36"
 
@@ -274,6 +275,23 @@ class PackTests(TestCase):
             names,
             ["01-pack-agir-sur-mon-territoire.pdf", "02-fiche-elus.pdf", "LISEZMOI.txt"],
         )
+
+    def test_a_long_build_is_queued_and_the_reader_asked_to_come_back(self):
+        url = self.collection.url + "telecharger/pack/"
+        with (
+            self.settings(REUSE_PACK_BUILD_SECONDS=0),
+            mock.patch("reuse.tasks.build_resource_pdfs") as task,
+        ):
+            response = self.client.get(url)
+        self.assertEqual(response.status_code, 503)
+        self.assertEqual(response["Retry-After"], "30")
+        self.assertIn("Ses 2 ressources sont en cours de mise en page", page_text(response))
+        self.assertEqual(
+            sorted(task.enqueue.call_args.args[0]), sorted([self.guide.pk, self.fiche.pk])
+        )
+        # The queued task (run at once by the immediate backend) builds them: the pack comes.
+        with self.settings(REUSE_PACK_BUILD_SECONDS=0):
+            self.assertEqual(self.client.get(url).status_code, 200)
 
     def test_a_pack_is_bounded_and_says_what_it_left_out(self):
         with self.settings(REUSE_PACK_MAX_RESOURCES=1):

@@ -283,6 +283,8 @@ REUSE_DOWNLOADS_ROOT = Path(
 )
 REUSE_PACK_MAX_RESOURCES = 60
 REUSE_PACK_MAX_BYTES = 300 * 1024 * 1024
+# Seconds a request spends building a pack's missing PDFs; the rest is queued (reuse.tasks).
+REUSE_PACK_BUILD_SECONDS = 15
 
 # Accounts: django-allauth (accounts/adapter.py holds the project's rules, accounts/proconnect
 # the ProConnect provider). Log in by e-mail address or username and password, or by a code

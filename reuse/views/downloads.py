@@ -6,16 +6,17 @@ what this person may read. The files come from the downloads cache, never from a
 """
 
 from django.http import FileResponse, Http404
+from django.template.response import TemplateResponse
 from django.views.decorators.http import require_safe
 
 from base.visibility import base_of
-from ressources.models import ResourceCollectionPage
 
 from .. import downloads
 from ..signals import resource_downloaded
 
 
-def _send(request, page, download):
+def _send(request, page, download, personal=False):
+    """The file as an attachment; `personal`: its content depends on who asks (a pack)."""
     response = FileResponse(
         download.path.open("rb"),
         as_attachment=True,
@@ -30,7 +31,7 @@ def _send(request, page, download):
         or getattr(request, "share_link_view", False)
     )
     # A pack depends on who asks (what they may read): never in a shared cache.
-    shared = not restricted and not isinstance(page, ResourceCollectionPage)
+    shared = not restricted and not personal
     response["Cache-Control"] = "public, max-age=3600" if shared else "private, no-store"
     response["X-Robots-Tag"] = "noindex"
     resource_downloaded.send(
@@ -55,12 +56,27 @@ def resource_markdown(request, page):
     return _send(request, page, downloads.resource_markdown(_published(page)))
 
 
+def _pack(request, page, plan=None):
+    try:
+        download = downloads.pack(page, request, plan)
+    except downloads.PackNotReady as pending:
+        response = TemplateResponse(
+            request,
+            "reuse/pack_pending.html",
+            {"page": page, "ready": pending.ready, "total": pending.total},
+            status=503,
+        )
+        response["Retry-After"] = "30"
+        return response
+    return _send(request, page, download, personal=True)
+
+
 @require_safe
 def resource_pack(request, page):
     """A kit (« Boîte à outils ») only: the kit and the resources it links to."""
     if not downloads.is_kit(page):
         raise Http404
-    return _send(request, page, downloads.pack(_published(page), request))
+    return _pack(request, _published(page))
 
 
 @require_safe
@@ -68,4 +84,4 @@ def collection_pack(request, page):
     plan = downloads.plan_pack(_published(page), request)
     if not plan[0]:  # nothing this person may read
         raise Http404
-    return _send(request, page, downloads.pack(page, request, plan))
+    return _pack(request, page, plan)
