@@ -94,15 +94,18 @@ def _cached(relative, build):
 
 def resource_key(resource):
     """What a resource's files depend on: its published revision, its version number and its
-    attribution line (which names its base, its credits and its licence)."""
-    version = resource.current_version
-    return _digest(
-        FORMAT,
-        resource.pk,
-        resource.live_revision_id,
-        version.number if version else "",
-        resource.attribution_line(),
-    )
+    attribution line (which names its base, its credits and its licence). Kept on the instance:
+    a pack asks for it several times per resource."""
+    if getattr(resource, "_download_key", None) is None:
+        version = resource.current_version
+        resource._download_key = _digest(
+            FORMAT,
+            resource.pk,
+            resource.live_revision_id,
+            version.number if version else "",
+            resource.attribution_line(),
+        )
+    return resource._download_key
 
 
 def _file_stem(resource):
@@ -339,7 +342,10 @@ def plan_pack(page, request):
         for document in _documents(resource):
             if not can_view(request, document):
                 continue
-            size = document.file_size or 0
+            try:
+                size = document.get_file_size() or 0
+            except OSError:  # a file missing from the storage: nothing to put in the pack
+                continue
             if size > budget:
                 left_out.append(document)
                 continue
@@ -400,7 +406,7 @@ def pack(page, request, plan=None):
         page.title,
         *(resource_key(entry.resource) for entry in entries),
         *(
-            f"{name}:{document.pk}:{document.file.name}:{document.file_size}"
+            f"{name}:{document.pk}:{document.file.name}:{document.get_file_size()}"
             for entry in entries
             for name, document in entry.files
         ),
