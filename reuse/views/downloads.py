@@ -34,9 +34,10 @@ def _send(request, page, download, personal=False):
     shared = not restricted and not personal
     response["Cache-Control"] = "public, max-age=3600" if shared else "private, no-store"
     response["X-Robots-Tag"] = "noindex"
-    resource_downloaded.send(
-        sender=downloads.Download, request=request, resource_ids=download.resource_ids
-    )
+    if request.method == "GET":  # a HEAD fetches nothing
+        resource_downloaded.send(
+            sender=downloads.Download, request=request, resource_ids=download.resource_ids
+        )
     return response
 
 
