@@ -1,3 +1,17 @@
 """Full public addresses of this app (included at the root by config/urls.py)."""
 
-urlpatterns = []
+from django.urls import path, re_path
+
+from .views import exports, open_data
+
+urlpatterns = [
+    re_path(
+        r"^rechercher/exporter/(?P<fmt>csv|json)/$", exports.search_export, name="search_export"
+    ),
+    path("donnees-ouvertes/", open_data.page, name="open_data"),
+    re_path(
+        r"^donnees-ouvertes/(?P<name>ressources\.csv|ressources\.jsonl|datapackage\.json)$",
+        open_data.download,
+        name="open_data_file",
+    ),
+]
