@@ -5,9 +5,8 @@ from django.urls import path, re_path
 from .views import exports, open_data
 
 urlpatterns = [
-    re_path(
-        r"^rechercher/exporter/(?P<fmt>csv|json)/$", exports.search_export, name="search_export"
-    ),
+    path("rechercher/exporter/csv/", exports.search_export, {"fmt": "csv"}, name="search_csv"),
+    path("rechercher/exporter/json/", exports.search_export, {"fmt": "json"}, name="search_json"),
     path("donnees-ouvertes/", open_data.page, name="open_data"),
     re_path(
         r"^donnees-ouvertes/(?P<name>ressources\.csv|ressources\.jsonl|datapackage\.json)$",
