@@ -194,3 +194,27 @@ class OpenDataTests(TestCase):
         report = Package(str(self.root / open_data.CURRENT / open_data.PACKAGE_NAME)).validate()
         self.assertTrue(report.valid, report.flatten(["rowNumber", "fieldName", "type", "note"]))
         self.assertFalse((self.root / open_data.WORK).exists())
+
+
+@pytest.mark.browser
+def test_a_search_is_exported_as_the_person_sees_it(
+    browser, live_server, transactional_db, django_db_serialized_rollback
+):
+    """Type a search, open « Exporter (JSON) »: the resources found, with their licence."""
+    from selenium.webdriver.common.by import By
+    from selenium.webdriver.common.keys import Keys
+
+    from tests import ux_world
+
+    world = ux_world.build()
+    browser.get(live_server.url + "/rechercher/")
+    field = browser.find_element(By.ID, "search-input")
+    field.send_keys("messagerie", Keys.ENTER)
+    link = browser.find_element(By.LINK_TEXT, "Exporter (JSON)")
+    browser.execute_script("arguments[0].scrollIntoView({block: 'center'})", link)
+    browser.save_screenshot("/tmp/exports-search.png")
+    link.click()
+    data = json.loads(browser.find_element(By.TAG_NAME, "pre").text)
+    assert data["export"] == "Recherche « messagerie »"
+    assert {row["titre"] for row in data["ressources"]} == {r.title for r in world.resources}
+    assert {row["licence"] for row in data["ressources"]} == {"CC-BY-4.0"}

@@ -16,6 +16,7 @@ import json
 from django.db import DatabaseError, transaction
 from django.http import Http404, HttpResponse
 from django.utils import timezone
+from django.utils.http import content_disposition_header
 from django.utils.text import slugify
 from django.utils.translation import gettext as _
 from django.views.decorators.http import require_safe
@@ -47,7 +48,7 @@ def export_response(request, fmt, pages, total, *, title, source, filename):
         response = HttpResponse(
             "\ufeff" + buffer.getvalue(), content_type="text/csv; charset=utf-8"
         )
-        response["Content-Disposition"] = f'attachment; filename="{filename}.csv"'
+        response["Content-Disposition"] = content_disposition_header(True, f"{filename}.csv")
     else:
         data = {
             "export": title,
@@ -62,7 +63,7 @@ def export_response(request, fmt, pages, total, *, title, source, filename):
             json.dumps(data, ensure_ascii=False, indent=2),
             content_type="application/json; charset=utf-8",
         )
-        response["Content-Disposition"] = f'inline; filename="{filename}.json"'
+        response["Content-Disposition"] = content_disposition_header(False, f"{filename}.json")
     # What a person may read differs from one person to the next.
     response["Cache-Control"] = "private, no-store"
     return response
