@@ -41,6 +41,8 @@ class ExportTests(TestCase):
         cls.public_base.organisation = organisation
         cls.public_base.save()
         ResourceCreditFactory(resource=cls.public_resource, name="Amandine Roux")
+        cls.public_resource.tags.add("courriel", "atelier")
+        cls.public_resource.save()
         # A public collection of a public base that also holds a private base's resource.
         cls.mixed_collection = ResourceCollectionPageFactory(
             parent=cls.public_base,
@@ -68,6 +70,7 @@ class ExportTests(TestCase):
         self.assertEqual(data["total"], 1)
         self.assertEqual(data["ressources"][0]["licence"], "CC-BY-4.0")
         self.assertEqual(data["ressources"][0]["thematiques"], ["Maîtrise des outils numériques"])
+        self.assertEqual(data["ressources"][0]["mots_cles"], ["atelier", "courriel"])
 
     def test_a_private_base_exports_to_its_members_only(self):
         for fmt in ("csv", "json"):
