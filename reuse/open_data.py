@@ -12,11 +12,13 @@ identifier written and the size of each file, so an interrupted run resumes wher
 files of a release always go together. The two latest releases are kept.
 """
 
+import fcntl
 import hashlib
 import io
 import json
 import os
 import shutil
+from contextlib import contextmanager
 from dataclasses import dataclass
 from datetime import UTC, datetime, timedelta
 from pathlib import Path
@@ -41,6 +43,7 @@ CURRENT = "courant"
 WORK = "en-cours"
 RELEASES = "versions"
 PROGRESS = "progress.json"
+LOCK = ".verrou"
 KEPT_RELEASES = 2
 # An unfinished run older than this starts again rather than mixing two days' data.
 RESUME_WITHIN = timedelta(hours=20)
@@ -211,11 +214,32 @@ def _load_progress(work, now, restart):
     return None
 
 
+class AlreadyRunning(Exception):
+    pass
+
+
+@contextmanager
+def _exclusive(base):
+    """One run at a time (the nightly job and a hand-started one would write the same files)."""
+    base.mkdir(parents=True, exist_ok=True)
+    with (base / LOCK).open("w") as handle:
+        try:
+            fcntl.flock(handle, fcntl.LOCK_EX | fcntl.LOCK_NB)
+        except BlockingIOError as error:
+            raise AlreadyRunning from error
+        yield
+
+
 def export(now=None, restart=False, progress=None, batch_size=BATCH_SIZE):
     """Write the dump and publish it; returns (release directory, rows, rows resumed from).
 
     `progress(total)`, if given, returns a callable told the number of rows written so far
-    (search_index's ProgressBar)."""
+    (search_index's ProgressBar). Raises AlreadyRunning if another run holds the lock."""
+    with _exclusive(root()):
+        return _export(now, restart, progress, batch_size)
+
+
+def _export(now, restart, progress, batch_size):
     now = now or datetime.now(UTC)
     base = root()
     work = base / WORK

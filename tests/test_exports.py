@@ -7,7 +7,7 @@ import io
 import json
 
 import pytest
-from django.core.management import call_command
+from django.core.management import CommandError, call_command
 from django.test import TestCase, override_settings
 from frictionless import Package
 
@@ -197,6 +197,10 @@ class OpenDataTests(TestCase):
         report = Package(str(self.root / open_data.CURRENT / open_data.PACKAGE_NAME)).validate()
         self.assertTrue(report.valid, report.flatten(["rowNumber", "fieldName", "type", "note"]))
         self.assertFalse((self.root / open_data.WORK).exists())
+
+    def test_a_second_run_while_one_is_under_way_is_refused(self):
+        with open_data._exclusive(self.root), pytest.raises(CommandError, match="déjà en cours"):
+            call_command("export_open_data", verbosity=0)
 
 
 @pytest.mark.browser

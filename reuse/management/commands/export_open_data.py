@@ -1,6 +1,6 @@
 """manage.py export_open_data: the nightly open-data dump (reuse.open_data)."""
 
-from django.core.management.base import BaseCommand
+from django.core.management.base import BaseCommand, CommandError
 
 from search.management.commands.search_index import ProgressBar
 
@@ -26,10 +26,15 @@ class Command(BaseCommand):
 
     def handle(self, *args, **options):
         show = not options["quiet"] and options["verbosity"] > 0
-        release, rows, resumed_from = open_data.export(
-            restart=options["restart"],
-            progress=lambda total: ProgressBar(self.stdout, total, "Ressources", enabled=show),
-        )
+        try:
+            release, rows, resumed_from = open_data.export(
+                restart=options["restart"],
+                progress=lambda total: ProgressBar(self.stdout, total, "Ressources", enabled=show),
+            )
+        except open_data.AlreadyRunning as error:
+            raise CommandError(
+                "Un export des données ouvertes est déjà en cours : attendez qu'il se termine."
+            ) from error
         if options["verbosity"] > 0:
             if resumed_from:
                 self.stdout.write(
