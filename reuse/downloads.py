@@ -300,23 +300,67 @@ def is_kit(resource):
     return any(term.slug == KIT_TYPE for term in resource.resource_types.all())
 
 
-def pack_resources(page, request):
-    """The resources of a collection (in its order) or of a kit (itself, then the resources it
-    links to) that the person may read."""
-    user, grants = request.user, grants_for(request)
+@dataclass
+class PackSource:
+    """What a pack is made from: a collection of a base, a person's collection, or a kit."""
+
+    identity: tuple  # what names it besides its resources (kind, id, revision…)
+    title: str
+    address: str
+    slug: str
+    of_kind: str  # « de la collection », « du kit »
+    resource_ids: list  # in order, before the reader's visibility is applied
+    checked: ResourcePage | None = None  # a kit: already checked by its page route
+    share_links: bool = True  # a person's collection shows none of its reader's share links
+
+
+def page_source(page):
+    """The pack of a collection page (its items in order) or of a kit (itself, then the
+    resources it links to)."""
     if isinstance(page, ResourceCollectionPage):
         ids = list(
             CollectionItem.objects.filter(collection=page)
             .order_by("sort_order")
             .values_list("resource_id", flat=True)
         )
+        of_kind, checked = "de la collection", None
     else:
         ids = [page.pk, *(link.related_id for link in page.related_links.all())]
-    ids = list(dict.fromkeys(ids))
+        of_kind, checked = "du kit", page
+    return PackSource(
+        ("page", page.pk, page.live_revision_id),
+        page.title,
+        page.full_url,
+        page.slug,
+        of_kind,
+        ids,
+        checked,
+    )
+
+
+def personal_source(collection):
+    """The pack of a person's collection (« Mes favoris » or one they made)."""
+    ids = list(collection.items.order_by("sort_order", "pk").values_list("resource_id", flat=True))
+    return PackSource(
+        ("personal", collection.pk),
+        collection.title,
+        settings.BASE_URL.rstrip("/") + collection.get_absolute_url(),
+        collection.slug,
+        "de la collection",
+        ids,
+        share_links=False,
+    )
+
+
+def pack_resources(source, request):
+    """The resources of a pack that the person may read, in the pack's order."""
+    user = request.user
+    grants = grants_for(request) if source.share_links else None
+    ids = list(dict.fromkeys(source.resource_ids))
     visible = visible_resources(user, ResourcePage.objects.filter(pk__in=ids), grants)
     by_id = {resource.pk: resource for resource in visible.specific()}
-    if isinstance(page, ResourcePage):
-        by_id[page.pk] = page  # the kit itself: its page route has already checked it
+    if source.checked is not None:
+        by_id[source.checked.pk] = source.checked
     return [by_id[pk] for pk in ids if pk in by_id]
 
 
@@ -329,9 +373,9 @@ class PackEntry:
     left_out: list  # documents over the size bound
 
 
-def plan_pack(page, request):
-    """What the pack of `page` holds for this request: entries, and resources left out."""
-    resources = pack_resources(page, request)
+def plan_pack(source, request):
+    """What the pack holds for this request: entries, and resources left out."""
+    resources = pack_resources(source, request)
     limit = settings.REUSE_PACK_MAX_RESOURCES
     kept, over = resources[:limit], resources[limit:]
     budget = settings.REUSE_PACK_MAX_BYTES
@@ -395,15 +439,14 @@ def ensure_pdfs(resources):
             raise PackNotReady(len(resources) - len(waiting), len(resources))
 
 
-def pack(page, request, plan=None):
+def pack(source, request, plan=None):
     """The zip « pack » of a collection or a kit, for what this person may read (`plan`: the
     result of `plan_pack` when the caller has it)."""
-    entries, over = plan or plan_pack(page, request)
+    entries, over = plan or plan_pack(source, request)
     key = _digest(
         FORMAT,
-        page.pk,
-        page.live_revision_id,
-        page.title,
+        *source.identity,
+        source.title,
         *(resource_key(entry.resource) for entry in entries),
         *(
             f"{name}:{document.pk}:{document.file.name}:{document.get_file_size()}"
@@ -416,33 +459,33 @@ def pack(page, request, plan=None):
     def build(handle):
         now = timezone.localtime()
         with zipfile.ZipFile(handle, "w", zipfile.ZIP_DEFLATED) as archive:
-            archive.writestr("LISEZMOI.txt", readme(page, entries, over))
+            archive.writestr("LISEZMOI.txt", readme(source, entries, over))
             for entry in entries:
                 archive.write(resource_pdf(entry.resource).path, entry.pdf_name)
                 for name, document in entry.files:
                     info = zipfile.ZipInfo(name, now.timetuple()[:6])
                     info.compress_type = zipfile.ZIP_DEFLATED
-                    with document.file.open("rb") as source, archive.open(info, "w") as target:
-                        for chunk in iter(lambda source=source: source.read(1 << 20), b""):
+                    with document.file.open("rb") as read, archive.open(info, "w") as target:
+                        for chunk in iter(lambda read=read: read.read(1 << 20), b""):
                             target.write(chunk)
 
-    relative = f"packs/{page.pk}/{key}.zip"
+    relative = f"packs/{source.identity[0]}-{source.identity[1]}/{key}.zip"
     if not (_root() / relative).exists():
         ensure_pdfs([entry.resource for entry in entries])
     path = _cached(relative, build)
     ids = [entry.resource.pk for entry in entries]
-    name = page.slug if page.slug.startswith("pack") else f"pack-{page.slug}"
+    name = source.slug if source.slug.startswith("pack") else f"pack-{source.slug}"
     return Download(path, f"{name}.zip", "application/zip", ids)
 
 
-def readme(page, entries, over):
+def readme(source, entries, over):
     """The pack's LISEZMOI: what it holds, and every resource's licence and attribution line."""
     return render_to_string(
         "reuse/pack_readme.txt",
         {
-            "page": page,
-            "address": page.full_url,
-            "of_kind": "de la collection" if isinstance(page, ResourceCollectionPage) else "du kit",
+            "title": source.title,
+            "address": source.address,
+            "of_kind": source.of_kind,
             "entries": [
                 {
                     "entry": entry,

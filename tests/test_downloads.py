@@ -20,7 +20,12 @@ from base import sharing
 from base.models import Visibility
 from portal.models import DailyResourceStat
 from ressources import versioning
-from ressources.models import RelatedResource, ResourcePage
+from ressources.models import (
+    PersonalCollection,
+    PersonalCollectionItem,
+    RelatedResource,
+    ResourcePage,
+)
 from reuse import downloads
 from tests.factories import (
     BaseMembershipFactory,
@@ -29,6 +34,7 @@ from tests.factories import (
     ResourceCollectionPageFactory,
     ResourceCreditFactory,
     ResourcePageFactory,
+    UserFactory,
     resource_type,
 )
 from tests.helpers import page_text
@@ -275,6 +281,26 @@ class PackTests(TestCase):
             names,
             ["01-pack-agir-sur-mon-territoire.pdf", "02-fiche-elus.pdf", "LISEZMOI.txt"],
         )
+
+    def test_a_person_s_collection_has_its_pack_private_ones_for_their_owner(self):
+        owner = UserFactory()
+        public = PersonalCollection.objects.create(
+            owner=owner, title="Pour mes ateliers", visibility=Visibility.PUBLIC
+        )
+        private = PersonalCollection.objects.create(owner=owner, title="À relire")
+        for collection in (public, private):
+            for position, resource in enumerate((self.secret, self.fiche)):
+                PersonalCollectionItem.objects.create(
+                    collection=collection, resource=resource, sort_order=position
+                )
+        self.assertContains(self.client.get(public.get_absolute_url()), "Télécharger le pack")
+        response = self.client.get(public.get_absolute_url() + "telecharger/pack/")
+        _archive, names = zip_names(response)
+        self.assertEqual(names, ["01-fiche-elus.pdf", "LISEZMOI.txt"])
+        private_pack = private.get_absolute_url() + "telecharger/pack/"
+        self.assertEqual(self.client.get(private_pack).status_code, 404)
+        self.client.force_login(owner)
+        self.assertEqual(self.client.get(private_pack).status_code, 200)
 
     def test_a_long_build_is_queued_and_the_reader_asked_to_come_back(self):
         url = self.collection.url + "telecharger/pack/"
