@@ -82,9 +82,7 @@ class Report:
             (ItemKind.COLLECTION, "Collections"),
             (ItemKind.USER, "Comptes"),
         ):
-            yield (
-                f"{label} : {self.created[kind]} {verb}, {self.existing[kind]} déjà importé(e)s"
-            )
+            yield (f"{label} : {self.created[kind]} {verb}, {self.existing[kind]} déjà importé(e)s")
         if not self.dry_run:
             yield f"Ressources publiées : {self.published} ; en brouillon : {len(self.drafts)}"
         yield f"Comptes retrouvés par leur adresse e-mail : {self.accounts_found}"
@@ -446,7 +444,8 @@ class Importer:
                     related.append(target)
                 else:
                     self.unmapped(
-                        label, f"ressource liée {block['resource']} pas encore importée : non reprise"
+                        label,
+                        f"ressource liée {block['resource']} pas encore importée : non reprise",
                     )
             else:
                 self.unmapped(label, f"bloc de type « {block.get('kind')} » : non repris")
@@ -474,7 +473,10 @@ class Importer:
             return [{"type": "document", "value": value}]
         link = self.valid_url(block["file"].get("link") or "")
         if link:  # the file stays where it was: a link to it rather than nothing
-            value = {"url": link, "title": (block.get("title") or block["file"].get("name") or link)[:200]}
+            value = {
+                "url": link,
+                "title": (block.get("title") or block["file"].get("name") or link)[:200],
+            }
             return [{"type": "link", "value": {**value, "description": ""}}]
         return []
 

@@ -51,8 +51,8 @@ def read_export(path):
         raise ExportError(f"{path} n'est pas un fichier JSON lisible : {error}") from error
     if not isinstance(data, dict) or data.get("format") not in FORMATS:
         raise ExportError(
-            f"{path} : format inconnu. Attendu « \"format\": \"labase-v1\" » ou "
-            "« \"format\": \"lesbases-v2\" » (voir le README)."
+            f'{path} : format inconnu. Attendu « "format": "labase-v1" » ou '
+            '« "format": "lesbases-v2" » (voir le README).'
         )
     platform = FORMATS[data["format"]]
     reader = read_v1 if platform == Platform.LA_BASE else read_v2
@@ -89,7 +89,11 @@ def _ids(values):
 
 # La Base (V1) ---------------------------------------------------------------------------------
 
-V1_LICENCE_TYPES = {"main_00free": "free", "main_01proprietary": "proprietary", "main_02other": "other"}
+V1_LICENCE_TYPES = {
+    "main_00free": "free",
+    "main_01proprietary": "proprietary",
+    "main_02other": "other",
+}
 
 
 def read_v1(data):
@@ -228,7 +232,9 @@ def _v1_block(content):
             }
         ]
     if kind == "linkedResource" and content.get("linkedResource"):
-        return [{"type": "resource", "resource": _ids([content["linkedResource"]])[0], "title": title}]
+        return [
+            {"type": "resource", "resource": _ids([content["linkedResource"]])[0], "title": title}
+        ]
     return [{"type": "unknown", "kind": str(kind)}]
 
 
@@ -296,7 +302,9 @@ def read_v2(data):
                 ],
                 "pending_members": [_key(m["memberId"]) for m in members if not m.get("accepted")],
                 "resources": [
-                    _v2_resource(item) for item in base.get("resources") or [] if not item.get("deleted")
+                    _v2_resource(item)
+                    for item in base.get("resources") or []
+                    if not item.get("deleted")
                 ],
                 "collections": [
                     _v2_collection(item)
@@ -392,7 +400,11 @@ def _v2_block(content):
 def _v2_collection(item):
     entries = sorted(
         item.get("resources") or [],
-        key=lambda entry: (entry.get("order") is None, entry.get("order") or 0, entry.get("added") or ""),
+        key=lambda entry: (
+            entry.get("order") is None,
+            entry.get("order") or 0,
+            entry.get("added") or "",
+        ),
     )
     return {
         "key": _key(item["id"]),

@@ -109,7 +109,9 @@ class ImportTests(TestCase):
         # Twice: nothing is created twice.
         counts = (ResourcePage.objects.count(), get_document_model().objects.count())
         again = run(V1)
-        self.assertEqual((ResourcePage.objects.count(), get_document_model().objects.count()), counts)
+        self.assertEqual(
+            (ResourcePage.objects.count(), get_document_model().objects.count()), counts
+        )
         self.assertIn("Ressources : 0 créé(e)s, 3 déjà importé(e)s", again)
         self.assertEqual(BasePage.objects.filter(title="Hub Numérique de l'Est").count(), 1)
 
@@ -172,9 +174,11 @@ class ImportTests(TestCase):
                 raise RuntimeError("coupure")
             return original(self, base, data)
 
-        with mock.patch.object(Importer, "write_resource", failing):
-            with self.assertRaises(RuntimeError):
-                run(V1)
+        with (
+            mock.patch.object(Importer, "write_resource", failing),
+            self.assertRaises(RuntimeError),
+        ):
+            run(V1)
         self.assertEqual(ResourcePage.objects.count(), 1)  # the first one, whole
         output = run(V1)
         self.assertIn("Ressources : 2 créé(e)s, 1 déjà importé(e)s", output)

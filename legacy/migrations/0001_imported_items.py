@@ -6,7 +6,6 @@ from django.db import migrations, models
 
 
 class Migration(migrations.Migration):
-
     initial = True
 
     dependencies = [
@@ -16,22 +15,89 @@ class Migration(migrations.Migration):
 
     operations = [
         migrations.CreateModel(
-            name='ImportedItem',
+            name="ImportedItem",
             fields=[
-                ('id', models.BigAutoField(auto_created=True, primary_key=True, serialize=False, verbose_name='ID')),
-                ('platform', models.CharField(choices=[('labase', 'La Base (labase.anct.gouv.fr, V1)'), ('lesbases', 'Les Bases (lesbases.anct.gouv.fr, V2)')], max_length=20, verbose_name="plateforme d'origine")),
-                ('kind', models.CharField(choices=[('base', 'Base'), ('resource', 'Ressource'), ('collection', 'Collection'), ('user', 'Personne')], max_length=20, verbose_name='type')),
-                ('source_id', models.CharField(max_length=64, verbose_name="identifiant d'origine")),
-                ('source_slug', models.CharField(blank=True, db_index=True, max_length=255, verbose_name="adresse d'origine (slug)")),
-                ('imported_at', models.DateTimeField(auto_now_add=True, verbose_name='importé le')),
-                ('page', models.ForeignKey(blank=True, null=True, on_delete=django.db.models.deletion.CASCADE, related_name='+', to=settings.WAGTAIL_PAGE_MODEL, verbose_name='page importée')),
-                ('user', models.ForeignKey(blank=True, null=True, on_delete=django.db.models.deletion.CASCADE, related_name='+', to=settings.AUTH_USER_MODEL, verbose_name='compte')),
+                (
+                    "id",
+                    models.BigAutoField(
+                        auto_created=True, primary_key=True, serialize=False, verbose_name="ID"
+                    ),
+                ),
+                (
+                    "platform",
+                    models.CharField(
+                        choices=[
+                            ("labase", "La Base (labase.anct.gouv.fr, V1)"),
+                            ("lesbases", "Les Bases (lesbases.anct.gouv.fr, V2)"),
+                        ],
+                        max_length=20,
+                        verbose_name="plateforme d'origine",
+                    ),
+                ),
+                (
+                    "kind",
+                    models.CharField(
+                        choices=[
+                            ("base", "Base"),
+                            ("resource", "Ressource"),
+                            ("collection", "Collection"),
+                            ("user", "Personne"),
+                        ],
+                        max_length=20,
+                        verbose_name="type",
+                    ),
+                ),
+                (
+                    "source_id",
+                    models.CharField(max_length=64, verbose_name="identifiant d'origine"),
+                ),
+                (
+                    "source_slug",
+                    models.CharField(
+                        blank=True,
+                        db_index=True,
+                        max_length=255,
+                        verbose_name="adresse d'origine (slug)",
+                    ),
+                ),
+                ("imported_at", models.DateTimeField(auto_now_add=True, verbose_name="importé le")),
+                (
+                    "page",
+                    models.ForeignKey(
+                        blank=True,
+                        null=True,
+                        on_delete=django.db.models.deletion.CASCADE,
+                        related_name="+",
+                        to=settings.WAGTAIL_PAGE_MODEL,
+                        verbose_name="page importée",
+                    ),
+                ),
+                (
+                    "user",
+                    models.ForeignKey(
+                        blank=True,
+                        null=True,
+                        on_delete=django.db.models.deletion.CASCADE,
+                        related_name="+",
+                        to=settings.AUTH_USER_MODEL,
+                        verbose_name="compte",
+                    ),
+                ),
             ],
             options={
-                'verbose_name': 'élément importé',
-                'verbose_name_plural': 'éléments importés',
-                'indexes': [models.Index(fields=['platform', 'kind', 'source_slug'], name='legacy_impo_platfor_c2420d_idx')],
-                'constraints': [models.UniqueConstraint(fields=('platform', 'kind', 'source_id'), name='unique_imported_item')],
+                "verbose_name": "élément importé",
+                "verbose_name_plural": "éléments importés",
+                "indexes": [
+                    models.Index(
+                        fields=["platform", "kind", "source_slug"],
+                        name="legacy_impo_platfor_c2420d_idx",
+                    )
+                ],
+                "constraints": [
+                    models.UniqueConstraint(
+                        fields=("platform", "kind", "source_id"), name="unique_imported_item"
+                    )
+                ],
             },
         ),
     ]
