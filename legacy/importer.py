@@ -91,7 +91,11 @@ class Report:
             for text, count in sorted(self.retired.items()):
                 yield f"  - {text} ({count})"
         if self.drafts:
-            yield "Importées en brouillon (à compléter avant de publier) :"
+            yield (
+                "Resteraient en brouillon (à compléter avant de publier) :"
+                if self.dry_run
+                else "Importées en brouillon (à compléter avant de publier) :"
+            )
             for item, reasons in self.drafts:
                 yield f"  - {item} : {' ; '.join(reasons)}"
         yield f"Non repris tel quel ({len(self.unmapped)}) :"
@@ -168,8 +172,15 @@ class Importer:
             return write()
 
     def plan_only(self, kind, item):
-        if kind == ItemKind.RESOURCE:
-            self.plan_resource(item)
+        """What a dry run can tell without writing: accounts, mapping, drafts, duplicates."""
+        if kind == ItemKind.BASE:
+            for key in {item["owner"], *(key for key, _admin in item["members"])}:
+                self.user(key)
+        elif kind == ItemKind.RESOURCE:
+            self.user(item["creator"])
+            reasons = self.plan_resource(item)[3]
+            if reasons:
+                self.report.drafts.append((f"« {item['title']} »", reasons))
             self.check_duplicates(item, None, None)
 
     # The table of imported items ----------------------------------------------------------------

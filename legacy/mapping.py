@@ -138,6 +138,8 @@ class Mapper:
             if no_licence_spdx:
                 return self.licences_by_spdx.get(no_licence_spdx), None
             return None, "« Pas de licence - Aucun droit réservé » : licence à choisir"
+        if not raw:
+            return None, "aucune licence indiquée"
         key = fold(raw)
         spdx = LICENCE_NAMES.get(key)
         found = self.licences_by_spdx.get(spdx) if spdx else self.licences.get(key)

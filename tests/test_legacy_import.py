@@ -46,6 +46,8 @@ class ImportTests(TestCase):
         self.assertIn("simulation : rien n'a été écrit", output)
         self.assertIn("Ressources : 3 à créer", output)
         self.assertIn("Jardinage partagé", output)  # a V1 theme nothing here matches
+        self.assertIn("Comptes : 3 à créer", output)
+        self.assertIn("« Brouillon de kit jardin numérique » : brouillon sur La Base", output)
         self.assertFalse(ImportedItem.objects.exists())
         self.assertFalse(BasePage.objects.filter(title="Hub Numérique de l'Est").exists())
 
