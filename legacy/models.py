@@ -3,7 +3,7 @@
 One table serves three needs: the import is idempotent and resumable (an item already in it is
 never created again), the legacy addresses of both platforms redirect through it (`/base/4`,
 `/ressource/12`, `/bases/<slug>`, `/ressources/<slug>`, `/collections/<slug>`: see
-legacy.redirects), and an operator can see in the admin where each imported item went.
+legacy.redirects), and an operator can find where each imported item went.
 """
 
 from django.conf import settings

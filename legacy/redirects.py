@@ -22,7 +22,7 @@ from wagtail.models import Page, Site
 from .models import ImportedItem, ItemKind, Platform
 
 V1_BASE = re.compile(r"^/base/(?P<id>\d{1,12})/?$")
-V1_RESOURCE = re.compile(r"^/ressources?/(?P<id>\d{1,12})(?:/[\w-]*)?/?$")
+V1_RESOURCE = re.compile(r"^/ressource/(?P<id>\d{1,12})(?:/[\w-]*)?/?$")
 V2_BASE = re.compile(r"^/bases/(?P<slug>[\w-]{1,255})(?:/(?P<tab>[\w-]+))?/?$")
 V2_RESOURCE = re.compile(r"^/ressources?/(?P<slug>[\w-]{1,255})(?:/[\w-]+)*/?$")
 V2_COLLECTION = re.compile(r"^/collections/(?P<slug>[\w-]{1,255})(?:/[\w-]+)?/?$")
