@@ -51,6 +51,10 @@ DESCRIPTION_FEATURES = frozenset(["bold", "italic", "link", "ol", "ul"])
 DOWNLOAD_TIMEOUT = 30
 
 
+class ImportRefused(Exception):
+    """The import cannot go on as asked (message in French, for the operator)."""
+
+
 class Operator:
     """Who reads the report: it may see every base (duplicates in private bases included)."""
 
@@ -139,7 +143,11 @@ class Importer:
 
     def run(self):
         bases = self.source["bases"]
-        resources = [(base, item) for base in bases for item in base["resources"]]
+        # Resources that link to others come last, so that the ones they link to exist.
+        resources = sorted(
+            ((base, item) for base in bases for item in base["resources"]),
+            key=lambda pair: any(block["type"] == "resource" for block in pair[1]["blocks"]),
+        )
         collections = [(base, item) for base in bases for item in base["collections"]]
         for number, base in enumerate(bases, 1):
             status = self.step(ItemKind.BASE, base, lambda b=base: self.write_base(b))
@@ -275,6 +283,11 @@ class Importer:
         page = None
         if self.base_slug:
             page = BasePage.objects.child_of(self.index).filter(slug=self.base_slug).first()
+            if page is not None and page.organisation_id != self.organisation.pk:
+                raise ImportRefused(
+                    f"La base « {page.title} » appartient à {page.organisation.name}, pas à "
+                    f"{self.organisation.name} : choisissez une autre base."
+                )
         if page is None:
             page = self.create_base(data, owner)
             status = "créée"

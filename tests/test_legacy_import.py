@@ -220,6 +220,7 @@ class LegacyAddressTests(TestCase):
         self.assertMoved("/ressource/12", fiche.url)
         self.assertMoved("/ressource/12/edition", fiche.url)
         self.assertMoved("/ressource/101", guide.url)  # Les Bases kept La Base's ids
+        self.assertMoved("/base/40", v2)
         # Les Bases
         self.assertMoved("/bases/hub-numerique-sud-ouest/collections", v2 + "?onglet=collections")
         self.assertMoved("/bases/hub-numerique-sud-ouest/membres", v2 + "membres/")

@@ -4,7 +4,7 @@ the README)."""
 
 from django.core.management.base import BaseCommand, CommandError
 
-from legacy.importer import Importer
+from legacy.importer import Importer, ImportRefused
 from legacy.sources import ExportError, read_export
 from organisations.models import Organisation
 from ressources.models import Licence
@@ -67,7 +67,10 @@ class Command(BaseCommand):
             download=options["telecharger"],
             out=self.stdout.write,
         )
-        report = importer.run()
+        try:
+            report = importer.run()
+        except ImportRefused as error:
+            raise CommandError(str(error)) from error
         self.stdout.write("")
         for line in report.lines():
             self.stdout.write(line)
