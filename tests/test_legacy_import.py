@@ -228,6 +228,14 @@ class LegacyAddressTests(TestCase):
         self.assertMoved("/ressources/guide-des-outils-collaboratifs/avis", guide.url)
         self.assertMoved("/collections/selection-du-hub", selection.url)
 
+    def test_an_imported_resource_reads_with_its_journal(self):
+        fiche = ResourcePage.objects.get(title="Fiche : créer son adresse e-mail")
+        self.assertContains(self.client.get(fiche.url), "Fiche : créer son adresse e-mail")
+        journal = self.client.get(fiche.url + "journal-des-versions/")
+        self.assertContains(journal, "Importée depuis La Base (ressource 12)")
+        self.assertContains(journal, "Claire Moreau")
+        self.assertContains(journal, "2022")
+
     def test_a_live_page_is_never_shadowed(self):
         response = self.client.get("/bases/hub-numerique-sud-ouest/")
         self.assertEqual(response.status_code, 200)
