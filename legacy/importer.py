@@ -74,6 +74,7 @@ class Report:
     retired: Counter = field(default_factory=Counter)  # « old » → « new »
     duplicates: list = field(default_factory=list)  # (title, [similar dicts])
     accounts_found: int = 0
+    refused: list = field(default_factory=list)  # (title, reasons): not imported at all
 
     def lines(self):
         name = PLATFORM_NAMES[self.platform]
@@ -102,6 +103,10 @@ class Report:
             )
             for item, reasons in self.drafts:
                 yield f"  - {item} : {' ; '.join(reasons)}"
+        if self.refused:
+            yield f"Non importés ({len(self.refused)}) :"
+            for item, reasons in self.refused:
+                yield f"  - « {item} » : {reasons}"
         yield f"Non repris tel quel ({len(self.unmapped)}) :"
         for item, text in self.unmapped:
             yield f"  - {item} : {text}"
@@ -138,6 +143,7 @@ class Importer:
         self.index = BasesIndexPage.objects.get()
         self.users = {}
         self.bases = {}
+        self.files = []  # stored by the item being written
 
     # Steps ------------------------------------------------------------------------------------
 
@@ -176,8 +182,20 @@ class Importer:
         if self.dry_run:
             self.plan_only(kind, item)
             return "à importer"
-        with transaction.atomic():
-            return write()
+        self.files = []
+        try:
+            with transaction.atomic():
+                return write()
+        except Exception as error:
+            # Its transaction is rolled back: the files it stored go too.
+            for stored in self.files:
+                stored.storage.delete(stored.name)
+            if not isinstance(error, ValidationError):
+                raise
+            # A refused item stops only itself.
+            self.report.created[kind] -= 1
+            self.report.refused.append((item.get("title") or item["key"], " ".join(error.messages)))
+            return "refusée (voir le rapport)"
 
     def plan_only(self, kind, item):
         """What a dry run can tell without writing: accounts, mapping, drafts, duplicates."""
@@ -549,6 +567,7 @@ class Importer:
         )
         document._set_document_file_metadata()
         document.save()
+        self.files.append(document.file)
         return document
 
     def image(self, spec, base_page, creator, data, alt=""):
@@ -570,6 +589,7 @@ class Importer:
         )
         image._set_image_file_metadata()
         image.save()
+        self.files.append(image.file)
         return image
 
     # Collections ----------------------------------------------------------------------------

@@ -2,10 +2,13 @@
 (tests/data/legacy/), mapped taxonomy and licences, authors and dates in the journal, files,
 idempotence, resuming after a failure, the report, and the old addresses answering 301."""
 
+import json
+import tempfile
 from io import StringIO
 from pathlib import Path
 from unittest import mock
 
+from django.core.files.storage import default_storage
 from django.core.management import call_command
 from django.test import TestCase
 from wagtail.documents import get_document_model
@@ -188,6 +191,23 @@ class ImportTests(TestCase):
         self.assertEqual(len(titles), 3)
         self.assertEqual(len(set(titles)), 3)
         self.assertEqual(ImportedItem.objects.filter(kind="resource").count(), 3)
+
+    def test_a_refused_item_stops_only_itself_and_leaves_no_file(self):
+        export = json.loads(Path(V2).read_text())
+        resources = export["bases"][0]["resources"]
+        image = json.loads(json.dumps(resources[0]["contents"][3]["image"]))
+        image["upload"]["name"] = "refus-sans-titre.png"
+        resources[1]["title"] = ""  # Wagtail refuses a page without a title
+        resources[1]["contents"] = [{"order": 0, "type": "Image", "image": image}]
+        with tempfile.TemporaryDirectory() as folder:
+            path = Path(folder) / "export.json"
+            path.write_text(json.dumps(export))
+            output = run(str(path))
+        self.assertIn("Non importés (1)", output)
+        self.assertTrue(ResourcePage.objects.filter(title=resources[0]["title"]).exists())
+        self.assertEqual(ResourcePage.objects.count(), 1)
+        _folders, files = default_storage.listdir("original_images")
+        self.assertFalse([name for name in files if name.startswith("refus-sans-titre")])
 
 
 class LegacyAddressTests(TestCase):
