@@ -183,13 +183,21 @@ class Importer:
             self.plan_only(kind, item)
             return "à importer"
         self.files = []
+        notes = (len(self.report.unmapped), len(self.report.drafts), Counter(self.report.retired))
         try:
             with transaction.atomic():
                 return write()
         except Exception as error:
+            # What the report says of it goes too: it only says the item was refused.
+            del self.report.unmapped[notes[0] :], self.report.drafts[notes[1] :]
+            self.report.retired = notes[2]
             # Its transaction is rolled back: the files it stored go too.
             for stored in self.files:
                 stored.storage.delete(stored.name)
+            # Accounts and the base it made are gone with it: forget them.
+            self.users = {}
+            if kind == ItemKind.BASE:
+                self.bases.pop(item["key"], None)
             if not isinstance(error, ValidationError):
                 raise
             # A refused item stops only itself.
@@ -296,6 +304,12 @@ class Importer:
             self.bases[data["key"]] = self.page_of(ItemKind.BASE, data["key"])
         return self.bases[data["key"]]
 
+    def existing_base(self, data):
+        page = self.base_page(data)
+        if page is None:
+            raise ValidationError(f"sa base « {data['title']} » n'a pas été importée")
+        return page
+
     def write_base(self, data):
         owner = self.user(data["owner"])
         page = None
@@ -386,7 +400,7 @@ class Importer:
         return terms, [*data["tags"], *keywords], licence, reasons
 
     def write_resource(self, base, data):
-        base_page = self.base_page(base)
+        base_page = self.existing_base(base)
         terms, keywords, licence, reasons = self.plan_resource(data)
         creator = self.user(data["creator"])
         page = ResourcePage(
@@ -595,7 +609,7 @@ class Importer:
     # Collections ----------------------------------------------------------------------------
 
     def write_collection(self, base, data):
-        base_page = self.base_page(base)
+        base_page = self.existing_base(base)
         creator = self.user(data["creator"])
         items = []
         for key in data["resources"]:
