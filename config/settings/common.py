@@ -91,6 +91,8 @@ MIDDLEWARE = [
     "django.contrib.messages.middleware.MessageMiddleware",
     "django.middleware.clickjacking.XFrameOptionsMiddleware",
     "wagtail.contrib.redirects.middleware.RedirectMiddleware",
+    # The old addresses of La Base and Les Bases, on 404 only (legacy.redirects).
+    "legacy.middleware.LegacyRedirectMiddleware",
 ]
 
 ROOT_URLCONF = "config.urls"
