@@ -226,22 +226,34 @@ DEPARTMENT = _many(
 )
 
 
-def _terms(name, vocabulary, field_name, label):
+def _terms(name, vocabulary, field_name, label, example):
     return _many(
         name,
         f"{label} : `slug` d'un terme de /taxonomie/?vocabulaire={vocabulary}.",
         _where(f"{field_name}__slug__in"),
-        example=None,
+        example=example,
     )
 
 
 RESOURCE_PARAMETERS = (
     SEARCH,
-    _terms("thematique", Vocabulary.THEME, "themes", "Thématique"),
-    _terms("type", Vocabulary.RESOURCE_TYPE, "resource_types", "Type de ressource"),
-    _terms("beneficiaire", Vocabulary.BENEFICIARY, "beneficiaries", "Bénéficiaire"),
+    _terms("thematique", Vocabulary.THEME, "themes", "Thématique", "accessibilite"),
     _terms(
-        "secteur", Vocabulary.PROFESSIONAL_SECTOR, "professional_sectors", "Secteur professionnel"
+        "type", Vocabulary.RESOURCE_TYPE, "resource_types", "Type de ressource", "fiche_pratique"
+    ),
+    _terms(
+        "beneficiaire",
+        Vocabulary.BENEFICIARY,
+        "beneficiaries",
+        "Bénéficiaire",
+        "seniors_personnes_agees",
+    ),
+    _terms(
+        "secteur",
+        Vocabulary.PROFESSIONAL_SECTOR,
+        "professional_sectors",
+        "Secteur professionnel",
+        "acteurs_publics",
     ),
     _many(
         "licence",
@@ -537,7 +549,7 @@ class OrganisationsEndpoint(ReadOnlyEndpoint):
     listing_default_fields = ["id", "type", "detail_url", "name", "slug", "kind", "website"]
 
 
-class TermField(serializers.Field):
+class FilterParameterField(serializers.Field):
     """The search parameter of /ressources/ that takes this term's slug."""
 
     PARAMETERS = {
@@ -591,7 +603,7 @@ class TaxonomyEndpoint(ReadOnlyEndpoint):
         "hint",
         "active",
         APIField("successor", serializer=SuccessorField()),
-        APIField("filter_parameter", serializer=TermField()),
+        APIField("filter_parameter", serializer=FilterParameterField()),
     ]
     listing_default_fields = ["id", "type", "detail_url", *_names(body_fields[1:])]
 
