@@ -64,9 +64,21 @@ def type_label(schema, schemas):
     return " ou ".join(labels)
 
 
+# Longer lists of values (the 101 departments) are left to the parameter's description.
+MAX_LISTED_VALUES = 20
+
+
+def parameter_type_label(parameter, schemas):
+    """A repeatable parameter is « texte, répétable », not « liste de texte »."""
+    schema = parameter["schema"]
+    if schema.get("type") == "array":
+        return type_label(schema["items"], schemas) + ", répétable"
+    return type_label(schema, schemas)
+
+
 def values_label(schema):
     enum = schema.get("enum") or schema.get("items", {}).get("enum")
-    if enum:
+    if enum and len(enum) <= MAX_LISTED_VALUES:
         return ", ".join(str(value) for value in enum)
     return ""
 
@@ -120,7 +132,7 @@ def page_context(document):
                     {
                         "name": parameter["name"],
                         "description": inline(parameter["description"]),
-                        "type": type_label(parameter["schema"], schemas),
+                        "type": parameter_type_label(parameter, schemas),
                         "values": values_label(parameter["schema"]),
                         "example": _example(parameter.get("example")),
                     }
@@ -132,6 +144,7 @@ def page_context(document):
         )
     return {
         "info": document["info"],
+        "openapi_version": document["openapi"],
         "introduction": blocks(document["info"]["description"]),
         "server": server,
         "sections": sections,
