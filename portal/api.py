@@ -12,7 +12,8 @@ query syntax a lone `"` breaks); on images and documents it is a plain, capped t
 refusal says why in French (Wagtail's own messages are translated, `FRENCH_MESSAGES`).
 
 Addresses are absolute on BASE_URL (WAGTAILAPI_BASE_URL for `detail_url` and download links,
-`AbsolutePageSerializer` for `html_url`), whatever the Wagtail Site says. The documented
+`AbsolutePageSerializer` for `html_url`, also of a page's parent), whatever the Wagtail Site
+says. The documented
 endpoints (ressources, bases, collections, organisations, taxonomie, licences, versions) and the
 router are in portal.api_endpoints; the OpenAPI description in portal.openapi.
 """
@@ -27,10 +28,17 @@ from rest_framework.filters import BaseFilterBackend
 from rest_framework.response import Response
 from wagtail.api.v2.filters import SearchFilter
 from wagtail.api.v2.pagination import WagtailPagination
-from wagtail.api.v2.serializers import PageHtmlUrlField, PageSerializer
-from wagtail.api.v2.utils import BadRequestError
+from wagtail.api.v2.serializers import (
+    PageAliasOfField,
+    PageHtmlUrlField,
+    PageParentField,
+    PageSerializer,
+    get_serializer_class,
+)
+from wagtail.api.v2.utils import BadRequestError, get_full_url
 from wagtail.api.v2.views import PagesAPIViewSet
 from wagtail.documents.api.v2.views import DocumentsAPIViewSet
+from wagtail.images.api.v2.serializers import ImageDownloadUrlField, ImageSerializer
 from wagtail.images.api.v2.views import ImagesAPIViewSet
 from wagtail.models import Page
 
@@ -97,8 +105,42 @@ def absolute_page_url(page):
     return settings.BASE_URL + url_parts[2]
 
 
+class AbsoluteLinkedPageMixin:
+    """`parent` and `alias_of` as Wagtail gives them, with their own html_url on BASE_URL."""
+
+    def to_representation(self, value):
+        serializer_class = get_serializer_class(
+            value.__class__,
+            ["id", "type", "detail_url", "html_url", "title"],
+            meta_fields=["type", "detail_url", "html_url"],
+            base=AbsolutePageSerializer,
+        )
+        return serializer_class(context=self.context).to_representation(value)
+
+
+class AbsoluteParentField(AbsoluteLinkedPageMixin, PageParentField):
+    pass
+
+
+class AbsoluteAliasOfField(AbsoluteLinkedPageMixin, PageAliasOfField):
+    pass
+
+
 class AbsolutePageSerializer(PageSerializer):
     html_url = AbsoluteHtmlUrlField(read_only=True)
+    parent = AbsoluteParentField(read_only=True)
+    alias_of = AbsoluteAliasOfField(read_only=True)
+
+
+class AbsoluteImageDownloadUrlField(ImageDownloadUrlField):
+    """Wagtail gives images a relative download_url (documents get an absolute one)."""
+
+    def to_representation(self, image):
+        return get_full_url(self.context.get("request"), image.file.url)
+
+
+class AbsoluteImageSerializer(ImageSerializer):
+    download_url = AbsoluteImageDownloadUrlField(read_only=True)
 
 
 class BoundedPagination(WagtailPagination):
@@ -177,6 +219,7 @@ class VisiblePagesAPIViewSet(BoundedParametersMixin, PagesAPIViewSet):
 
 
 class VisibleImagesAPIViewSet(BoundedParametersMixin, ImagesAPIViewSet):
+    base_serializer_class = AbsoluteImageSerializer
     filter_backends = _with_search(ImagesAPIViewSet.filter_backends, TitleSearchFilter)
 
     def get_queryset(self):
