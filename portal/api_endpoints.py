@@ -326,10 +326,10 @@ class DocumentedEndpointMixin(BoundedParametersMixin):
 
     def check_query_parameters(self, queryset):
         known = set(self.common_parameters) | {parameter.name for parameter in self.parameters}
-        unknown = sorted(set(self.request.GET) - known)
+        unknown = sorted(name[:50] for name in set(self.request.GET) - known)
         if unknown:
             raise BadRequestError(
-                f"Paramètre inconnu : {', '.join(unknown)}. Paramètres acceptés : "
+                f"Paramètre inconnu : {', '.join(unknown[:5])}. Paramètres acceptés : "
                 f"{', '.join(sorted(known - {'_'}))}."
             )
         order = self.request.GET.get("order")
@@ -489,6 +489,8 @@ class CollectionsEndpoint(ModelPagesEndpoint):
 
 
 class ReadOnlyEndpoint(DocumentedEndpointMixin, BaseAPIViewSet):
+    """A model that is not a page, in a stable order (`ordering`, then the primary key)."""
+
     ordering = ()
 
     def get_queryset(self):
