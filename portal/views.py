@@ -6,7 +6,7 @@ from django.db import transaction
 from django.http import Http404, JsonResponse
 from django.shortcuts import redirect, render
 from django.utils.translation import gettext as _
-from django.views.decorators.http import require_http_methods
+from django.views.decorators.http import require_http_methods, require_safe
 
 from base.listing import paginate, visible_bases
 from ressources.listing import attach_bases, resource_cards, visible_resources
@@ -183,6 +183,7 @@ def base_statistics(request, base, table=None):
     return render(request, "portal/statistics.html", {**context, "base": base})
 
 
+@require_safe
 def openapi_description(request):
     """/api/v2/openapi.json: the OpenAPI 3.1 description of the read API (portal.openapi)."""
     from .openapi import openapi_document
@@ -190,6 +191,7 @@ def openapi_description(request):
     return JsonResponse(openapi_document(), json_dumps_params={"ensure_ascii": False, "indent": 2})
 
 
+@require_safe
 def api_documentation(request):
     """/documentation-api/: the same description, as a French page."""
     from .api_documentation import page_context
