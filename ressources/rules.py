@@ -40,6 +40,11 @@ def licence_compatibility_error(licence, adapted_from):
     original = adapted_from.licence
     if original is None:
         return None
+    if original.kind == "reserved":
+        return _(
+            "La ressource d'origine « %(title)s » est publiée « %(licence)s » : ses auteurs "
+            "n'en autorisent pas l'adaptation sans leur accord."
+        ) % {"title": adapted_from.title, "licence": original.name}
     if original.no_derivatives:
         return _(
             "La ressource d'origine « %(title)s » est sous %(licence)s, qui n'autorise pas les "
@@ -53,6 +58,17 @@ def licence_compatibility_error(licence, adapted_from):
             "%(chosen)s."
         ) % {"title": adapted_from.title, "licence": original.name, "chosen": licence.name}
     return None
+
+
+def adaptation_refusal(original):
+    """Why « Adapter dans ma base » is refused for `original` (a resource, or the state of one
+    of its versions), if it is: the licence's own words, the same ones the editor shows."""
+    if original.licence is None:
+        return _(
+            "La ressource « %(title)s » n'indique pas de licence : personne ne peut l'adapter "
+            "sans l'accord de ses auteurs."
+        ) % {"title": original.title}
+    return licence_compatibility_error(None, original)
 
 
 def publication_errors(*, licence, themes, resource_types, adapted_from):
