@@ -40,11 +40,6 @@ def licence_compatibility_error(licence, adapted_from):
     original = adapted_from.licence
     if original is None:
         return None
-    if original.kind == "reserved":
-        return _(
-            "La ressource d'origine « %(title)s » est publiée « %(licence)s » : ses auteurs "
-            "n'en autorisent pas l'adaptation sans leur accord."
-        ) % {"title": adapted_from.title, "licence": original.name}
     if original.no_derivatives:
         return _(
             "La ressource d'origine « %(title)s » est sous %(licence)s, qui n'autorise pas les "

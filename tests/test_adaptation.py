@@ -139,8 +139,8 @@ class AdaptationTests(TestCase):
     def test_no_derivatives_and_all_rights_reserved_refuse_with_the_reason_and_contact(self):
         self.client.force_login(self.person)
         for spdx, reason in (
-            ("CC-BY-ND-4.0", "n'autorise pas les modifications"),
-            ("LicenseRef-tous-droits-reserves", "n'en autorisent pas l'adaptation"),
+            ("CC-BY-ND-4.0", "Pas de modification 4.0 International, qui n'autorise pas"),
+            ("LicenseRef-tous-droits-reserves", "sous Tous droits réservés, qui n'autorise pas"),
         ):
             with self.subTest(spdx):
                 resource = ResourcePageFactory(
