@@ -28,9 +28,11 @@ from wagtail.documents import get_document_model
 from wagtail.images import get_image_model
 from wagtail.log_actions import log
 
+from base import caps
+
 from . import authoring, rules
 from .credits import credit_author
-from .models import CreditRole
+from .models import CreditRole, ResourcePage
 from .uploads import UploadedFiles
 
 ADAPT = "ressources.adapt"
@@ -143,10 +145,12 @@ class _MediaCopier:
 
 
 def adapt(version, base, user):
-    """A draft adaptation of `version` in `base`, owned by `user`; returns the new page.
+    """A draft adaptation of `version` in `base`, owned by `user`: returns (page, created).
 
-    Raises PermissionDenied if `user` may not publish in `base`, AdaptationRefused if the
-    licence of that version does not allow derivatives."""
+    Idempotent: the person's unpublished adaptation of the same version in the same base is
+    returned instead of a second copy (a double click, a form sent again). Raises
+    PermissionDenied if `user` may not publish in `base`, AdaptationRefused if the licence of
+    that version does not allow derivatives."""
     original = version.resource
     if not authoring.can_add_resource(user, base):
         raise PermissionDenied
@@ -158,6 +162,14 @@ def adapt(version, base, user):
     copier = _MediaCopier(base, user)
     try:
         with transaction.atomic():
+            caps.lock_person(user)
+            existing = (
+                ResourcePage.objects.child_of(base)
+                .filter(owner=user, adapted_from_version=version, first_published_at__isnull=True)
+                .first()
+            )
+            if existing is not None:
+                return existing, False
             copier.page(source)
             credit_author(source, user, CreditRole.ADAPTATION)
             copy = CopyPageAction(
@@ -198,4 +210,4 @@ def adapt(version, base, user):
     except Exception:
         copier.files.discard()
         raise
-    return copy
+    return copy, True

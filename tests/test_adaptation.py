@@ -114,8 +114,11 @@ class AdaptationTests(TestCase):
         self.assertIn(f'id="{document.pk}"', draft.body.raw_data[0]["value"])
         self.assertEqual(blocks["image"]["alt_text"], "Écran d'accueil")
         self.assertTrue(PageLogEntry.objects.filter(page=draft, action=adaptation.ADAPT).exists())
+        again = self.post()  # a double click, a form sent again: the same draft
+        self.assertEqual(again.url, response.url)
+        self.assertEqual(ResourcePage.objects.filter(adapted_from=self.resource).count(), 1)
         editor = self.client.get(response.url)
-        self.assertIn("Adaptation créée en brouillon", page_text(editor))
+        self.assertIn("Vous avez déjà commencé une adaptation de cette version", page_text(editor))
         self.assertContains(editor, f'value="{self.resource.url}"')  # « adaptée de »
 
         # The person publishes it: the journal opens with the version adapted, the original

@@ -48,7 +48,7 @@ def adapt(request, page):
         status = 403 if not bases else 400
         if bases and form.is_valid():
             try:
-                draft = adaptation.adapt(
+                draft, created = adaptation.adapt(
                     form.cleaned_data["version"], form.cleaned_data["base"], request.user
                 )
             except adaptation.AdaptationRefused as error:
@@ -57,6 +57,16 @@ def adapt(request, page):
                 form.add_error("base", _("Vous ne pouvez pas publier dans cette base."))
                 status = 403
             else:
+                if not created:
+                    messages.info(
+                        request,
+                        _(
+                            "Vous avez déjà commencé une adaptation de cette version dans "
+                            "« %(base)s » : la voici."
+                        )
+                        % {"base": form.cleaned_data["base"].title},
+                    )
+                    return redirect("publish_edit", page_id=draft.pk)
                 messages.success(
                     request,
                     _(
