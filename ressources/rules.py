@@ -57,13 +57,25 @@ def licence_compatibility_error(licence, adapted_from):
 
 def adaptation_refusal(original):
     """Why « Adapter dans ma base » is refused for `original` (a resource, or the state of one
-    of its versions), if it is: the licence's own words, the same ones the editor shows."""
-    if original.licence is None:
+    of its versions), if it is: the cases `licence_compatibility_error` refuses whatever the
+    licence chosen, said of the resource itself."""
+    licence = original.licence
+    if licence is None:
         return _(
-            "La ressource « %(title)s » n'indique pas de licence : personne ne peut l'adapter "
-            "sans l'accord de ses auteurs."
+            "« %(title)s » n'indique pas de licence : personne ne peut l'adapter sans l'accord "
+            "de ses auteurs."
         ) % {"title": original.title}
-    return licence_compatibility_error(None, original)
+    if licence.kind == "reserved":
+        return _(
+            "« %(title)s » est publiée « %(licence)s » : ses auteurs n'en autorisent pas "
+            "l'adaptation sans leur accord."
+        ) % {"title": original.title, "licence": licence.name}
+    if licence.no_derivatives:
+        return _(
+            "« %(title)s » est sous %(licence)s, qui n'autorise pas les modifications : on ne "
+            "peut pas en publier d'adaptation sans l'accord de ses auteurs."
+        ) % {"title": original.title, "licence": licence.name}
+    return None
 
 
 def publication_errors(*, licence, themes, resource_types, adapted_from):

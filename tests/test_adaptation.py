@@ -143,7 +143,7 @@ class AdaptationTests(TestCase):
         self.client.force_login(self.person)
         for spdx, reason in (
             ("CC-BY-ND-4.0", "Pas de modification 4.0 International, qui n'autorise pas"),
-            ("LicenseRef-tous-droits-reserves", "sous Tous droits réservés, qui n'autorise pas"),
+            ("LicenseRef-tous-droits-reserves", "ses auteurs n'en autorisent pas l'adaptation"),
         ):
             with self.subTest(spdx):
                 resource = ResourcePageFactory(
