@@ -1,5 +1,5 @@
 """« Adapter dans ma base » in a real browser: a member of two bases adapts a CC BY-SA resource
-into the second one and lands on the draft in the site's editor."""
+into the second one, lands on the draft in the site's editor and publishes it."""
 
 import pytest
 
@@ -53,3 +53,11 @@ def test_adapt_into_my_base_and_land_on_the_draft(
     title = browser.find_element(By.NAME, "title").get_attribute("value")
     assert title == "Atelier : reconnaître un message frauduleux"
     assert draft.get_parent().pk == second.pk and not draft.live
+
+    # Published from the site's editor as it stands: its journal starts with the version adapted.
+    click(browser, browser.find_element(By.ID, "publish"))
+    wait.until(EC.text_to_be_present_in_element((By.TAG_NAME, "body"), "version 1.0"))
+    browser.get(live_server.url + ResourcePage.objects.get(pk=draft.pk).url)
+    browser.find_element(By.LINK_TEXT, "Version 1.0").click()
+    journal = wait.until(EC.presence_of_element_located((By.TAG_NAME, "table"))).text
+    assert "Adaptée de « Atelier : reconnaître un message frauduleux » (version 1.0)" in journal
