@@ -21,7 +21,7 @@ import os
 import re
 
 from django.core.exceptions import PermissionDenied
-from django.core.files.base import ContentFile
+from django.core.files import File
 from django.db import transaction
 from wagtail.actions.copy_page import CopyPageAction
 from wagtail.documents import get_document_model
@@ -91,27 +91,23 @@ class _MediaCopier:
         return self.copies[key]
 
     def _clone(self, item):
+        """A new image or document of the base with the same file (streamed, not read whole)."""
+        focal_point = ("focal_point_x", "focal_point_y", "focal_point_width", "focal_point_height")
         with item.file.open("rb") as handle:
-            content = ContentFile(handle.read(), name=os.path.basename(item.file.name))
-        clone = type(item)(
-            title=item.title,
-            file=content,
-            collection=self.base.media_collection,
-            uploaded_by_user=self.user,
-        )
-        if hasattr(clone, "_set_image_file_metadata"):
-            clone.description = getattr(item, "description", "")
-            for name in (
-                "focal_point_x",
-                "focal_point_y",
-                "focal_point_width",
-                "focal_point_height",
-            ):
-                setattr(clone, name, getattr(item, name))
-            clone._set_image_file_metadata()
-        else:
-            clone._set_document_file_metadata()
-        clone.save()
+            clone = type(item)(
+                title=item.title,
+                file=File(handle, name=os.path.basename(item.file.name)),
+                collection=self.base.media_collection,
+                uploaded_by_user=self.user,
+            )
+            if hasattr(clone, "_set_image_file_metadata"):
+                clone.description = getattr(item, "description", "")
+                for name in focal_point:
+                    setattr(clone, name, getattr(item, name))
+                clone._set_image_file_metadata()
+            else:
+                clone._set_document_file_metadata()
+            clone.save()
         self.files.created.append(clone)
         return clone
 
