@@ -139,6 +139,19 @@ class AdaptationTests(TestCase):
         self.assertIn("nouvelle adaptation", notice.subject)
         self.assertIn("d'après la version 1.1", page_text(self.client.get(draft.url)))
 
+    def test_followers_who_cannot_read_the_adaptation_hear_nothing(self):
+        private = BasePageFactory(title="Espace de travail", visibility=Visibility.PRIVATE)
+        BaseMembershipFactory(base=private, user=self.person, role=Role.ADMIN)
+        draft, created = adaptation.adapt(self.version, private, self.person)
+        self.assertTrue(created)
+        with self.captureOnCommitCallbacks(execute=True):
+            versioning.publish(draft.get_latest_revision_as_object(), self.person, [])
+        self.assertFalse(Notification.objects.filter(kind="new_adaptation").exists())
+        # The original lists it only to those who may read it.
+        self.assertNotIn(
+            "Adaptations de cette ressource", page_text(self.client.get(self.resource.url))
+        )
+
     def test_no_derivatives_and_all_rights_reserved_refuse_with_the_reason_and_contact(self):
         self.client.force_login(self.person)
         for spdx, reason in (
@@ -208,7 +221,7 @@ class AdaptationTests(TestCase):
         csrf_client.force_login(self.person)
         response = csrf_client.post(self.url, {"base": self.target.pk, "version": self.version.pk})
         self.assertEqual(response.status_code, 403)
-        self.assertIn("CSRF", page_text(response))
+        self.assertIn("La vérification CSRF a échoué", page_text(response))
         self.assertFalse(ResourcePage.objects.filter(adapted_from=self.resource).exists())
 
     def test_anonymous_visitors_log_in_first(self):
