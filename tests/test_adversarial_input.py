@@ -254,6 +254,7 @@ class AdversarialInputTests(TestCase):
             "suivre/",
             "enregistrer/",
             "signaler/",
+            "adapter/",
             "atom/",
             "membres/",
         ]
