@@ -153,7 +153,7 @@ def _context(resource):
         "licence": resource.licence,
         "credits": list(resource.credits.all()),
         "attribution": resource.attribution_line(),
-        "address": resource.full_url,
+        "address": address(resource),
         "documents": _documents(resource),
         "fonts": f"{settings.BASE_URL}{settings.STATIC_URL}dsfr/dist/fonts/",
     }
@@ -208,6 +208,11 @@ def _local_fetcher(base):
             raise ValueError(f"Pas de ressource externe dans un PDF : {url}")
 
     return LocalFetcher()
+
+
+def address(page):
+    """A page's full address (the Site's), or BASE_URL's when no Site answers for it."""
+    return page.full_url or _absolute(page.url)
 
 
 def _absolute(url):
@@ -330,7 +335,7 @@ def page_source(page):
     return PackSource(
         ("page", page.pk, page.live_revision_id),
         page.title,
-        page.full_url,
+        address(page),
         page.slug,
         of_kind,
         ids,
@@ -496,7 +501,7 @@ def readme(source, entries, over):
                 }
                 for entry in entries
             ],
-            "over": over,
+            "over": [(resource, address(resource)) for resource in over],
             "built": timezone.localtime(),
         },
     )
