@@ -2,11 +2,10 @@
 and robots.txt."""
 
 from django.urls import path
-from wagtail.contrib.sitemaps.views import sitemap as sitemap_view
 
 from . import views
 from .api import api_router
-from .sitemap import SITEMAPS, robots_txt
+from .sitemap import robots_txt, sitemap_index, sitemap_pages
 
 urlpatterns = [
     path("profils/<str:username>/", views.profile, name="profile"),
@@ -15,6 +14,7 @@ urlpatterns = [
     path("donner-mon-avis/", views.platform_feedback, name="platform_feedback"),
     path("donner-mon-avis/merci/", views.platform_feedback_sent, name="platform_feedback_sent"),
     path("api/v2/", api_router.urls),
-    path("sitemap.xml", sitemap_view, {"sitemaps": SITEMAPS}, name="sitemap"),
+    path("sitemap.xml", sitemap_index, name="sitemap"),
+    path("sitemap-pages-<int:number>.xml", sitemap_pages, name="sitemap_pages"),
     path("robots.txt", robots_txt, name="robots_txt"),
 ]
