@@ -96,12 +96,15 @@ class _InvalidateAtCommit:
 
 def invalidate_on_commit():
     """Invalidate once the current transaction commits (at once outside one), once per
-    transaction however many rows it changes."""
-    if connection.in_atomic_block and any(
-        isinstance(func, _InvalidateAtCommit) and not func.ran
-        for _sids, func, *_rest in connection.run_on_commit
-    ):
-        return
+    savepoint however many rows it changes. A pending invalidation is reused only if it was
+    asked in the same savepoints, so that it is dropped exactly when this one would be."""
+    if connection.in_atomic_block:
+        savepoints = set(connection.savepoint_ids)
+        if any(
+            isinstance(func, _InvalidateAtCommit) and not func.ran and set(sids) == savepoints
+            for sids, func, *_rest in connection.run_on_commit
+        ):
+            return
     transaction.on_commit(_InvalidateAtCommit())
 
 
@@ -173,7 +176,9 @@ def _storable(request, response):
     messages = getattr(request, "_messages", None)
     if messages is not None and len(messages):
         return False
-    control = {p.strip().split("=")[0].lower() for p in response.get("Cache-Control", "").split(",")}
+    control = {
+        p.strip().split("=")[0].lower() for p in response.get("Cache-Control", "").split(",")
+    }
     if control & {"private", "no-store", "no-cache"}:
         return False
     return _vary(response) <= IGNORED_VARY | KEYED_VARY
@@ -225,7 +230,9 @@ class PageCacheMiddleware:
         if "Cache-Control" not in response:
             patch_cache_control(response, no_cache=True)
         if not response.has_header("ETag"):
-            response["ETag"] = f'"{hashlib.md5(response.content, usedforsecurity=False).hexdigest()}"'
+            response["ETag"] = (
+                f'"{hashlib.md5(response.content, usedforsecurity=False).hexdigest()}"'
+            )
         page = getattr(request, "page_cache_page", None)
         entry = {
             "status": response.status_code,

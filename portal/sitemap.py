@@ -14,6 +14,7 @@ in the `pages` cache under the page cache's generation (portal.page_cache), so t
 dropped by the same changes as the cached pages; a child is stored once it has been sent
 whole."""
 
+import functools
 from xml.sax.saxutils import escape
 
 from django.conf import settings
@@ -108,7 +109,9 @@ def _cached_stream(request, name, chunks, exists=None):
         if enabled:
             cache.set(key, b"".join(parts), settings.PAGE_CACHE_SECONDS)
 
-    response = StreamingHttpResponse(written_then_stored(), content_type="application/xml; charset=utf-8")
+    response = StreamingHttpResponse(
+        written_then_stored(), content_type="application/xml; charset=utf-8"
+    )
     response[HEADER] = "miss"
     return response
 
@@ -123,14 +126,21 @@ def sitemap_index(request):
 @cache_control(no_cache=True)
 def sitemap_pages(request, number):
     size = settings.SITEMAP_PAGE_SIZE
-    pages = (
-        public_pages(request)
-        .filter(pk__gte=number * size, pk__lt=(number + 1) * size)
-        .order_by("pk")
-        .only(*PAGE_FIELDS)
-    )
+
+    @functools.cache
+    def pages():  # only on a miss
+        return (
+            public_pages(request)
+            .filter(pk__gte=number * size, pk__lt=(number + 1) * size)
+            .order_by("pk")
+            .only(*PAGE_FIELDS)
+        )
+
     return _cached_stream(
-        request, f"pages-{number}", lambda: _child_chunks(request, pages), exists=pages.exists
+        request,
+        f"pages-{number}",
+        lambda: _child_chunks(request, pages()),
+        exists=lambda: pages().exists(),
     )
 
 
