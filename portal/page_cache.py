@@ -37,6 +37,8 @@ from django.db.models.signals import m2m_changed, post_delete, post_save
 from django.dispatch import receiver
 from django.http import HttpResponse
 from django.utils.cache import cc_delim_re, get_conditional_response, patch_cache_control
+from wagtail.models import Page
+from wagtail.models.pages import COMMENTS_RELATION_NAME
 from wagtail.signals import page_published, page_unpublished, post_page_move
 
 from ressources.models import ResourcePage
@@ -51,6 +53,7 @@ IGNORED_VARY = {"cookie", "accept-language"}
 KEYED_VARY = {"accept"}
 # Page fields a draft, an autosave or a lock writes: none shows on the public site.
 DRAFT_FIELDS = {
+    COMMENTS_RELATION_NAME,
     "draft_title",
     "has_unpublished_changes",
     "latest_revision",
@@ -116,8 +119,6 @@ def _ignored(sender, update_fields=None):
         fields = set(update_fields)
         if label == settings.AUTH_USER_MODEL.lower():
             return fields <= PRIVATE_USER_FIELDS
-        from wagtail.models import Page
-
         if issubclass(sender, Page):
             return fields <= DRAFT_FIELDS
     return False
