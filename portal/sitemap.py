@@ -15,6 +15,7 @@ dropped by the same changes as the cached pages; a child is stored once it has b
 whole."""
 
 import functools
+from urllib.parse import quote
 from xml.sax.saxutils import escape
 
 from django.conf import settings
@@ -34,7 +35,8 @@ from .page_cache import HEADER, current_generation, page_cache
 XML_HEAD = '<?xml version="1.0" encoding="UTF-8"?>\n'
 NAMESPACE = "http://www.sitemaps.org/schemas/sitemap/0.9"
 CHUNK = 500
-PAGE_FIELDS = ("id", "path", "depth", "url_path", "last_published_at", "latest_revision_created_at")
+# What Wagtail's sitemap gives as a page's last modification.
+LASTMOD = Coalesce("last_published_at", "latest_revision_created_at")
 
 
 def public_pages(request):
@@ -60,7 +62,7 @@ def _index_chunks(request):
         public_pages(request)
         .annotate(child=_child_number())
         .values("child")
-        .annotate(lastmod=Max(Coalesce("last_published_at", "latest_revision_created_at")))
+        .annotate(lastmod=Max(LASTMOD))
         .order_by("child")
     )
     yield f'{XML_HEAD}<sitemapindex xmlns="{NAMESPACE}">\n'
@@ -71,15 +73,19 @@ def _index_chunks(request):
 
 
 def _child_chunks(request, pages):
-    """The child's XML, CHUNK pages at a time. Addresses are each page's own
-    (`Page.get_sitemap_urls`: its full URL, never its sub-routes)."""
+    """The child's XML, CHUNK pages at a time. Each page's address is its own full URL, as
+    `Page.get_full_url` writes it (never its sub-routes), computed from its `url_path` and the
+    site's root: building a Page object and reversing a URL for each of 10,000 rows would cost
+    ten times the query."""
+    site = Site.find_for_request(request)
+    root_path = site.root_page.url_path
+    prefix = site.root_url + reverse("wagtail_serve", args=("",))
     yield f'{XML_HEAD}<urlset xmlns="{NAMESPACE}">\n'
     lines = []
-    for page in pages.iterator(chunk_size=CHUNK):
-        for entry in Page.get_sitemap_urls(page, request):
-            lines.append(
-                f"<url><loc>{escape(entry['location'])}</loc>{_lastmod(entry.get('lastmod'))}</url>\n"
-            )
+    rows = pages.annotate(lastmod=LASTMOD).values_list("url_path", "lastmod")
+    for url_path, lastmod in rows.iterator(chunk_size=CHUNK):
+        location = prefix + quote(url_path[len(root_path) :], safe="/")
+        lines.append(f"<url><loc>{escape(location)}</loc>{_lastmod(lastmod)}</url>\n")
         if len(lines) >= CHUNK:
             yield "".join(lines)
             lines = []
@@ -133,7 +139,6 @@ def sitemap_pages(request, number):
             public_pages(request)
             .filter(pk__gte=number * size, pk__lt=(number + 1) * size)
             .order_by("pk")
-            .only(*PAGE_FIELDS)
         )
 
     return _cached_stream(
