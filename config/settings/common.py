@@ -197,6 +197,7 @@ PAGE_CACHE_IGNORED_MODELS = {
     "sessions.session",
     "socialaccount.socialaccount",
     "socialaccount.socialtoken",
+    "veille.follow",
     "wagtailadmin.editingsession",
     "wagtailadmin.formstate",
     "wagtailcore.comment",
