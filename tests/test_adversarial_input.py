@@ -258,7 +258,11 @@ class AdversarialInputTests(TestCase):
             "membres/",
         ]
         urls += [self.public_resource.url + sub for sub in sub_pages]
-        urls += [self.public_base.url + sub for sub in ("membres/", "atom/", "membres/demander/")]
+        urls += [
+            self.public_base.url + sub
+            for sub in ("membres/", "atom/", "membres/demander/", "exporter/csv/", "exporter/json/")
+        ]
+        urls += [self.public_collection.url + sub for sub in ("exporter/csv/", "exporter/json/")]
         for role in ("anonyme", "inscrit", "contributeur", "administrateur de base"):
             self.login(role)
             for url in urls:

@@ -345,6 +345,9 @@ LOGGING = {
 # Label NEC: how long a label is valid, and when its holder is reminded before it ends.
 LABEL_NEC_VALIDITY_YEARS = int(os.environ.get("LABEL_NEC_VALIDITY_YEARS", "3"))
 LABEL_NEC_REMINDER_DAYS = [90, 30]
+# The open-data dump (manage.py export_open_data), served at /donnees-ouvertes/.
+OPEN_DATA_ROOT = Path(os.environ.get("OPEN_DATA_ROOT", BASE_DIR / "open-data"))
+
 # Evidence files of label requests: private, outside MEDIA_ROOT (served by a permission check).
 LABEL_NEC_EVIDENCE_ROOT = Path(
     os.environ.get("LABEL_NEC_EVIDENCE_ROOT", BASE_DIR / "private" / "label-nec")
