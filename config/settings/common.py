@@ -162,8 +162,10 @@ PAGE_CACHE_ENABLED = env_bool("PAGE_CACHE_ENABLED", True)
 PAGE_CACHE_ALIAS = "pages"
 PAGE_CACHE_SECONDS = int(os.environ.get("PAGE_CACHE_SECONDS", "600"))
 # Never from the cache: personal spaces, the admin, share links, operations, files (Django
-# streams them and counts downloads), search (every search is logged).
+# streams them and counts downloads), search (every search is logged), the open-data page (read
+# from the files a scheduled job replaces, not from the database).
 PAGE_CACHE_EXCLUDED_PREFIXES = [
+    "/donnees-ouvertes/",
     "/admin/",
     "/django-admin/",
     "/compte/",
