@@ -62,6 +62,7 @@ INSTALLED_APPS = [
     "django_tasks_db",
     "health_check",
     "csp",
+    "corsheaders",
     "django.contrib.admin",
     "django.contrib.auth",
     "django.contrib.contenttypes",
@@ -79,6 +80,8 @@ INSTALLED_APPS = [
 MIDDLEWARE = [
     "django.middleware.security.SecurityMiddleware",
     "ops.csp.CSPMiddleware",
+    # Cross-origin reading of the API only (CORS_* below); before anything that may answer.
+    "corsheaders.middleware.CorsMiddleware",
     # Before anything reads the session or the database: control characters → a French 400.
     "base.input_guard.RejectControlCharactersMiddleware",
     "whitenoise.middleware.WhiteNoiseMiddleware",
@@ -94,6 +97,8 @@ MIDDLEWARE = [
     "django.contrib.messages.middleware.MessageMiddleware",
     "django.middleware.clickjacking.XFrameOptionsMiddleware",
     "wagtail.contrib.redirects.middleware.RedirectMiddleware",
+    # The old addresses of La Base and Les Bases, on 404 only (legacy.redirects).
+    "legacy.middleware.LegacyRedirectMiddleware",
 ]
 
 ROOT_URLCONF = "config.urls"
@@ -478,6 +483,16 @@ AVATAR_MAX_IMAGE_PIXELS = 16_000_000
 # the bytes: set MEDIA_ACCEL_REDIRECT to its `internal` location (README, « Media »).
 WAGTAILDOCS_SERVE_METHOD = "serve_view"
 WAGTAILAPI_LIMIT_MAX = 100
+# The API's absolute addresses (detail_url, download links; html_url through portal.api) name
+# BASE_URL, never the Wagtail Site's default « localhost ».
+WAGTAILAPI_BASE_URL = BASE_URL
+# Any site may read the API from a browser (django-cors-headers): GET only, no cookies, nothing
+# outside /api/ (the rest of the site keeps the same-origin rule).
+CORS_ALLOW_ALL_ORIGINS = True
+CORS_ALLOW_CREDENTIALS = False
+CORS_URLS_REGEX = r"^/api/"
+CORS_ALLOW_METHODS = ["GET", "HEAD", "OPTIONS"]
+CORS_PREFLIGHT_MAX_AGE = 86400
 WAGTAILAPI_SEARCH_ENABLED = True
 REST_FRAMEWORK = {
     "DEFAULT_AUTHENTICATION_CLASSES": ["rest_framework.authentication.SessionAuthentication"],
