@@ -2,10 +2,10 @@
 
 Why files are cached, and where. A PDF costs a second of WeasyPrint; a pack, one PDF per
 resource plus its files. Each file is built once for what it holds and kept under
-REUSE_DOWNLOADS_ROOT, which no web server serves: every download goes through a page route that
-checks, first, that the person may read the page (`BaseContentMixin.serve`, a collection's
-`serve`), then which resources and files of a pack they may read (`visible_resources`,
-`base.media.can_view`). The name of a cached file is a digest of everything it holds (the
+REUSE_DOWNLOADS_ROOT, which no web server serves: every download goes through a view that
+checks, first, that the person may read the page (a page route, behind `BaseContentMixin.serve`
+or a collection's `serve`; a person's collection, behind `personal_collections.can_view`), then
+which resources and files of a pack they may read (`visible_resources`, `base.media.can_view`). The name of a cached file is a digest of everything it holds (the
 published revision and version of each resource, its attribution line, the pack's list of
 resources and files), so a new version gets a new file, and two readers who may see different
 parts of a collection get different packs: nobody is ever handed a file built for someone else.
