@@ -28,6 +28,8 @@ from wagtail.api.v2.views import BaseAPIViewSet
 from base.input_guard import EARLIEST_DATE, LATEST_DATE, bounded_int
 from base.models import BasePage
 from base.visibility import BASE_PATH_LENGTH
+from label.criteria import Status as LabelStatus
+from label.models import LabelRequest
 from organisations.models import Organisation, OrganisationKind
 from organisations.territories import DEPARTMENT_CHOICES, REGION_CHOICES
 from ressources.listing import api_visible_pages
@@ -40,6 +42,7 @@ from ressources.models import (
 )
 from ressources.models.resources import Language
 from ressources.models.taxonomy import Vocabulary
+from search.facets import EXPIRED, LABELLED, NONE
 
 from .api import (
     BoundedParametersMixin,
@@ -189,6 +192,21 @@ def _published_to(queryset, days):
     return queryset.filter(first_published_at__lt=_day_start(days[0] + datetime.timedelta(days=1)))
 
 
+def _label(queryset, values):
+    """The public label status, as the search facet reads it (label.public): labelled, expired
+    (an expired label and none current), none (no decided label)."""
+    labelled = LabelRequest.objects.filter(status=LabelStatus.LABELLED).values("resource_id")
+    expired = LabelRequest.objects.filter(status=LabelStatus.EXPIRED).values("resource_id")
+    wanted = Q(pk__in=[])
+    if LABELLED in values:
+        wanted |= Q(pk__in=labelled)
+    if EXPIRED in values:
+        wanted |= Q(pk__in=expired) & ~Q(pk__in=labelled)
+    if NONE in values:
+        wanted |= ~Q(pk__in=expired) & ~Q(pk__in=labelled)
+    return queryset.filter(wanted)
+
+
 SEARCH = Parameter(
     "search",
     "Texte cherché avec le moteur de /rechercher/ (français : accents, pluriels, sigles du "
@@ -278,6 +296,14 @@ RESOURCE_PARAMETERS = (
         "Mot-clé libre (sa forme d'adresse, comme dans /mots-cles/<mot-cle>/).",
         _where("tags__slug__in"),
         example="sante",
+    ),
+    _many(
+        "label",
+        "Label NEC : `labellise` (labellisées), `expire` (label expiré, aucun en cours), "
+        "`aucun` (jamais labellisées).",
+        _label,
+        items={"type": "string", "enum": [LABELLED, EXPIRED, NONE]},
+        example=LABELLED,
     ),
     Parameter(
         "du",

@@ -133,6 +133,25 @@ class OpenAPITests(TestCase):
         self.assertEqual(ids(search="partagée", thematique="accessibilite"), {shared})
         self.assertFalse(ids(base=self.private_base.pk))
 
+    def test_the_label_filter_reads_decided_labels_only(self):
+        from label.criteria import Status
+        from tests.label_factories import make_reviewer, request_in
+
+        reviewer = make_reviewer()
+        request_in(Status.LABELLED, reviewer, resource=self.shared_resource)
+        request_in(Status.IN_REVIEW, reviewer, resource=self.public_resource)
+
+        def ids(value):
+            response = self.client.get("/api/v2/ressources/", {"limit": 100, "label": value})
+            self.assertEqual(response.status_code, 200, response.content)
+            return {item["id"] for item in response.json()["items"]}
+
+        self.assertEqual(ids("labellise"), {self.shared_resource.pk})
+        self.assertFalse(ids("expire"))
+        self.assertIn(self.public_resource.pk, ids("aucun"))  # a pending request says nothing
+        self.assertNotIn(self.shared_resource.pk, ids("aucun"))
+        self.assertEqual(self.client.get("/api/v2/ressources/", {"label": "x"}).status_code, 400)
+
     def test_private_content_is_absent_for_outsiders(self):
         private = {
             self.resource.pk,
