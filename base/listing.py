@@ -14,11 +14,9 @@ from urllib.parse import urlencode
 
 from django import forms
 from django.core.paginator import Paginator
-from django.db.models import Exists, OuterRef
-from django.db.models.functions import Substr
 
 from .models import BasePage
-from .visibility import BASE_PATH_LENGTH, visible_pages
+from .visibility import in_bases, visible_pages
 
 PER_PAGE = 12
 CARD_IMAGE_SPEC = "fill-600x338"
@@ -31,9 +29,7 @@ LOGO_SPEC = "max-160x160"
 
 def _in_unpublished_base():
     """Pages whose base is not live: their base cannot be reached, so neither can they."""
-    return Exists(
-        BasePage.objects.filter(live=False, path=Substr(OuterRef("path"), 1, BASE_PATH_LENGTH))
-    )
+    return in_bases(BasePage.objects.filter(live=False))
 
 
 def visible_bases(user):
@@ -72,12 +68,15 @@ def page_window(number, last):
     return window
 
 
-def paginate(object_list, raw_page, per_page=PER_PAGE):
+def paginate(object_list, raw_page, per_page=PER_PAGE, count=None):
     """The requested page of `object_list`; out-of-range numbers give the last page.
 
     The returned page carries `window` (see `page_window`) for the pagination component.
+    `count`, when the caller knows it (a stored figure), spares the COUNT query.
     """
     paginator = Paginator(object_list, per_page)
+    if count is not None:
+        paginator.count = count  # a cached_property: the stored figure stands in for COUNT(*)
     number = min(page_number(raw_page), paginator.num_pages)
     page = paginator.page(number)
     page.window = page_window(page.number, paginator.num_pages)

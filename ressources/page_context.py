@@ -14,6 +14,7 @@ from .listing import (
     TABS,
     ResourceFilterForm,
     attach_bases,
+    base_used_term_ids,
     collection_cards,
     count_visible_items,
     resource_cards,
@@ -21,7 +22,7 @@ from .listing import (
     visible_collections,
     visible_resources,
 )
-from .models import ResourceCollectionPage, ResourcePage
+from .models import BaseCounts, ResourceCollectionPage, ResourcePage
 
 # field, label, GET parameter of the base page's resource filter (ressources.listing.ResourceFilterForm)
 TAXONOMY_GROUPS = [
@@ -188,12 +189,26 @@ def base_page_context(page, request):
     grants = None if page.is_public else grants_for(request)
     active_tab = selected_tab(request.GET)
 
+    # The page is served only to whoever may read the base, hence all its live resources: the
+    # stored count and filter choices of the base hold for every reader (ressources.counts).
     resources = visible_resources(user, ResourcePage.objects.child_of(page), grants)
-    form = ResourceFilterForm.from_query(request.GET, resources=resources)
-    resources_page = paginate(form.apply(resource_cards(resources)), request.GET.get("page"))
+    stored = BaseCounts.objects.filter(base=page).values_list("resources", "version").first()
+    resource_total, version = stored or (None, None)
+    form = ResourceFilterForm.from_query(
+        request.GET,
+        resources=resources,
+        used_terms=base_used_term_ids(page, version) if stored else None,
+    )
+    filtered = any(form.data.get(param) for param in ResourceFilterForm.TAXONOMY)
+    if resource_total is None:
+        resource_total = resources.count()
+    resources_page = paginate(
+        form.apply(resource_cards(resources)),
+        request.GET.get("page"),
+        count=None if filtered else resource_total,
+    )
     for resource in resources_page.object_list:
         resource.owning_base = page
-    resource_total = resources.count()
 
     collections = visible_collections(user, ResourceCollectionPage.objects.child_of(page), grants)
     collections = count_visible_items(collection_cards(collections).order_by("path"), user, grants)

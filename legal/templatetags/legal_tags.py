@@ -17,9 +17,11 @@ def legal_links(context):
         return request._legal_links
     links = {kind: f"/{slug}/" for kind, (_t, slug, _b, _d) in PAGES.items()}
     links["plan"] = f"/{SITE_PLAN[1]}/"
-    for page in LegalPage.objects.live():
+    # Ordered by id, not by tree path: ordering by path walks the whole page tree (SQLite), on
+    # every page of the site, for a handful of legal pages.
+    for page in LegalPage.objects.live().order_by("pk"):
         links[page.kind] = page.get_url(request) or links[page.kind]
-    plan = SitePlanPage.objects.live().first()
+    plan = SitePlanPage.objects.live().order_by("pk").first()
     if plan is not None:
         links["plan"] = plan.get_url(request) or links["plan"]
     if request is not None:
