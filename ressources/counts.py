@@ -2,7 +2,7 @@
 
 Every change that alters how many live resources a base holds goes through here, from the same
 signals the search index follows (ressources.signals): a publication or an unpublication
-recounts the page's base (one count of its children, on the tree path index); a move recounts
+recounts the page's base (a collection's too: its version keys caches) (one count of its children, on the tree path index); a move recounts
 the bases before and after; a deletion takes one off. Visibility changes need nothing: the
 figure is what the base holds, and who may read the base is decided by the listings.
 `refresh_all_counts` recounts everything (a data migration, the bulk-built bench corpus,
@@ -10,7 +10,8 @@ figure is what the base holds, and who may read the base is decided by the listi
 """
 
 from django.db import IntegrityError, transaction
-from django.db.models import F
+from django.db.models import Count, F, Sum
+from wagtail.models import Page
 
 from base.models import BASE_DEPTH, BasePage
 from base.visibility import BASE_PATH_LENGTH
@@ -28,8 +29,12 @@ def base_paths_of(*pages):
 
 
 def live_resource_count(base_path):
+    """A range of tree paths, not a prefix LIKE: the path index serves it (base.visibility's
+    children_of)."""
     return (
-        ResourcePage.objects.live().filter(path__startswith=base_path, depth=BASE_DEPTH + 1).count()
+        ResourcePage.objects.live()
+        .filter(path__gt=base_path, path__lte=base_path + "Z" * Page.steplen, depth=BASE_DEPTH + 1)
+        .count()
     )
 
 
@@ -60,6 +65,14 @@ def resource_deleted(resource):
     BaseCounts.objects.filter(base__path=resource.path[:BASE_PATH_LENGTH], resources__gt=0).update(
         resources=F("resources") - 1, version=F("version") + 1
     )
+
+
+def content_version():
+    """A value that changes whenever a base's content changes (any publication, unpublication,
+    move or deletion of its pages): for the keys of caches over the whole site. One small
+    query over the bases' figures."""
+    totals = BaseCounts.objects.aggregate(rows=Count("pk"), versions=Sum("version"))
+    return f"{totals['rows']}-{totals['versions'] or 0}"
 
 
 def refresh_all_counts():

@@ -10,7 +10,7 @@ from wagtail.images import get_image_model
 
 from base.listing import CARD_IMAGE_SPEC, ListingForm, _in_unpublished_base
 from base.models import BaseMembership, BasePage, Visibility
-from base.visibility import BASE_PATH_LENGTH, visible_pages
+from base.visibility import BASE_PATH_LENGTH, children_of, in_bases, visible_pages
 
 from . import reviews
 from .models import ResourceCollectionPage, ResourcePage, Term
@@ -60,14 +60,21 @@ def api_visible_pages(queryset, user):
         from django.contrib.auth.models import AnonymousUser
 
         user = AnonymousUser()
-    hidden_collections = ResourceCollectionPage.objects.exclude(
-        pk__in=visible_collections(user).values("pk")
-    ).values("pk")
-    return (
-        visible_pages(queryset, user)
-        .exclude(_in_unpublished_base())
-        .exclude(pk__in=hidden_collections)
-    )
+    queryset = visible_pages(queryset, user).exclude(_in_unpublished_base())
+    if user.is_authenticated and user.is_superuser:
+        return queryset
+    # The private collections the user does not read (ResourceCollectionPage.user_can_view):
+    # all of them, but those of the bases the user is a member or an organisation admin of.
+    hidden = ResourceCollectionPage.objects.filter(visibility=Visibility.PRIVATE)
+    if user.is_authenticated:
+        hidden = hidden.exclude(
+            in_bases(
+                BasePage.objects.filter(
+                    Q(memberships__user=user) | Q(organisation__memberships__user=user)
+                )
+            )
+        )
+    return queryset.exclude(pk__in=hidden.values("pk"))
 
 
 def resource_cards(resources):
@@ -192,7 +199,7 @@ def base_used_term_ids(base, version):
     key = f"base-used-terms:{base.pk}:{version}"
     used = cache.get(key)
     if used is None:
-        used = used_term_ids(ResourcePage.objects.live().child_of(base))
+        used = used_term_ids(ResourcePage.objects.live().filter(children_of(base)))
         cache.set(key, used, USED_TERMS_CACHE_SECONDS)
     return used
 

@@ -8,7 +8,7 @@ from base.listing import paginate
 from base.page_context import request_user
 from base.sharing import grants_for
 from base.sharing import panel_context as share_panel_context
-from base.visibility import base_of
+from base.visibility import base_of, children_of
 
 from .listing import (
     TABS,
@@ -22,7 +22,7 @@ from .listing import (
     visible_collections,
     visible_resources,
 )
-from .models import BaseCounts, ResourceCollectionPage, ResourcePage
+from .models import BaseCounts, CollectionItem, ResourceCollectionPage, ResourcePage
 
 # field, label, GET parameter of the base page's resource filter (ressources.listing.ResourceFilterForm)
 TAXONOMY_GROUPS = [
@@ -60,14 +60,24 @@ def resource_context(page, request):
 
     adaptations, collections = [], []
     if page.pk:
+        # Cards, prefetched as in every listing: no query per adaptation or collection.
         adaptations = attach_bases(
-            visible_resources(user).filter(adapted_from=page).order_by("-first_published_at")
+            resource_cards(visible_resources(user).filter(adapted_from=page)).order_by(
+                "-first_published_at", "-pk"
+            )
         )
-        collections = attach_bases(
-            visible_collections(user)
-            .filter(items__resource_id=page.pk)
-            .distinct()
-            .order_by("title")
+        collections = count_visible_items(
+            attach_bases(
+                collection_cards(
+                    visible_collections(user).filter(
+                        pk__in=CollectionItem.objects.filter(resource_id=page.pk).values(
+                            "collection_id"
+                        )
+                    )
+                ).order_by("title", "pk")
+            ),
+            user,
+            grants_for(request),
         )
 
     base = base_of(page)
@@ -191,7 +201,7 @@ def base_page_context(page, request):
 
     # The page is served only to whoever may read the base, hence all its live resources: the
     # stored count and filter choices of the base hold for every reader (ressources.counts).
-    resources = visible_resources(user, ResourcePage.objects.child_of(page), grants)
+    resources = visible_resources(user, ResourcePage.objects.filter(children_of(page)), grants)
     stored = BaseCounts.objects.filter(base=page).values_list("resources", "version").first()
     resource_total, version = stored or (None, None)
     form = ResourceFilterForm.from_query(
@@ -210,7 +220,9 @@ def base_page_context(page, request):
     for resource in resources_page.object_list:
         resource.owning_base = page
 
-    collections = visible_collections(user, ResourceCollectionPage.objects.child_of(page), grants)
+    collections = visible_collections(
+        user, ResourceCollectionPage.objects.filter(children_of(page)), grants
+    )
     collections = count_visible_items(collection_cards(collections).order_by("path"), user, grants)
     for collection in collections:
         collection.owning_base = page

@@ -5,7 +5,7 @@ from wagtail.signals import page_published, page_unpublished, post_page_move
 
 from base.models import BasePage
 
-from .models import ResourcePage, ResourceReview, ResourceVersion
+from .models import ResourceCollectionPage, ResourcePage, ResourceReview, ResourceVersion
 
 # Resources whose indexed content changed without a publication (`ids`: page ids), e.g. the
 # credits of a deleted account: the search index (search/signals.py) updates them.
@@ -43,7 +43,7 @@ def review_changed(sender, instance, **kwargs):
 def base_content_changed(sender, instance, **kwargs):
     from .counts import base_paths_of, recount
 
-    if isinstance(instance, ResourcePage | BasePage):
+    if isinstance(instance, ResourcePage | ResourceCollectionPage | BasePage):
         recount(base_paths_of(instance))
 
 
