@@ -68,6 +68,9 @@ def build(count, args):
     corpus.create_collections(rng, bases, max(count // 100, 3))
     after_corpus()
     created = time.monotonic() - started
+    if args.skip_search:
+        print(f"création {created:.0f} s (sans index de recherche)", flush=True)
+        return
     total = lifecycle.count_searchable()
     bar = corpus.Progress(total, "indexation")
     started = time.monotonic()
@@ -85,7 +88,7 @@ def after_corpus():
     refresh_all_counts()
 
 
-def pages(count):
+def pages(count, skip_search=False):
     """(label, URL, as the platform admin?) — the pages measured, found in the corpus."""
     from base.models import BasePage
     from ressources.models import ResourceCollectionPage, ResourcePage
@@ -119,6 +122,8 @@ def pages(count):
     ]
     if collection is not None:
         rows.insert(7, ("collection", collection.url, False))
+    if skip_search:
+        rows = [row for row in rows if "recherche" not in row[0]]
     return rows
 
 
@@ -127,7 +132,7 @@ def percentile(values, fraction):
     return ordered[max(math.ceil(fraction * len(ordered)) - 1, 0)]
 
 
-def measure(count, runs):
+def measure(count, runs, skip_search=False):
     from django.db import connection
     from django.test import Client
     from django.test.utils import CaptureQueriesContext
@@ -137,7 +142,7 @@ def measure(count, runs):
     anonymous, admin = Client(), Client()
     admin.force_login(User.objects.get(username="bench-admin"))
     rows = []
-    for label, url, as_admin in pages(count):
+    for label, url, as_admin in pages(count, skip_search):
         client = admin if as_admin else anonymous
         response = client.get(url)  # warm-up
         if response.status_code != 200:
@@ -175,7 +180,7 @@ def run_size(count, args):
     header = f"{'page':38} {'p50 ms':>8} {'p95 ms':>8} {'requêtes':>8}"
     print(header)
     print("-" * len(header), flush=True)
-    rows = measure(count, args.runs)
+    rows = measure(count, args.runs, args.skip_search)
     worst = max(rows, key=lambda row: row["p95"])
     print(f"p95 le plus lent : {worst['p95']:.1f} ms ({worst['label']})", flush=True)
     return rows
@@ -186,6 +191,11 @@ def main():
     parser.add_argument("--resources", type=int, nargs="+", default=[1000, 10000])
     parser.add_argument("--runs", type=int, default=RUNS)
     parser.add_argument("--reuse", action="store_true", help="garder le corpus s'il est là")
+    parser.add_argument(
+        "--skip-search",
+        action="store_true",
+        help="sans index de recherche ni pages de recherche (bench/search.py les mesure)",
+    )
     parser.add_argument("--database-url", default=corpus.default_database_url())
     args = parser.parse_args()
     if args.reuse and len(args.resources) > 1:
