@@ -40,7 +40,7 @@ EXPECTED = {
     "ressource": 53,
     "collection": 24,
     "journal des versions": 22,
-    "flux Atom de la base": 11,
+    "flux Atom de la base": 12,
     "flux Atom des versions": 15,
     "recherche": 13,
     "flux Atom d'une recherche": 5,

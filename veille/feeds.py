@@ -97,11 +97,15 @@ def base_feed(request, base):
     readable = visible_resources(
         request_user(request), ResourcePage.objects.filter(children_of(base))
     )
-    versions = (
+    # The latest ids first, then their rows: sorting every version of a big base with its
+    # resource's whole row (body included) to keep twenty grew with the base.
+    ids = list(
         ResourceVersion.objects.filter(resource_id__in=readable.values("pk"))
-        .select_related("resource")
-        .order_by("-published_at", "-pk")[:FEED_SIZE]
+        .order_by("-published_at", "-pk")
+        .values_list("pk", flat=True)[:FEED_SIZE]
     )
+    versions = ResourceVersion.objects.filter(pk__in=ids).select_related("resource")
+    versions = sorted(versions, key=lambda version: ids.index(version.pk))
     feed = new_feed(
         request,
         _("Nouveautés de la base « %(title)s » — Bases communes") % {"title": base.title},
