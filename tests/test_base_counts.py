@@ -2,10 +2,12 @@
 do: what a visitor reads on the directory's cards, a base's tab and the home page figures is
 right after a publication, an unpublication, a move, a deletion and a visibility change."""
 
+from io import StringIO
+
+from django.core.management import call_command
 from django.test import TestCase
 
 from base.models import Visibility
-from ressources.counts import refresh_all_counts
 from ressources.models import BaseCounts
 from tests.factories import BasePageFactory, ResourceCollectionPageFactory, ResourcePageFactory
 from tests.helpers import page_text, soup
@@ -73,9 +75,12 @@ class BaseCountsTests(TestCase):
         ResourceCollectionPageFactory(parent=self.base, resources=[self.resources[0]])
         self.assertGreater(BaseCounts.objects.get(base=self.base).version, version)
 
-    def test_refresh_all_counts_repairs_a_stale_figure(self):
+    def test_recount_bases_repairs_a_stale_figure(self):
+        """After a bulk import straight into the tables: `manage.py recount_bases`."""
         BaseCounts.objects.filter(base=self.base).update(resources=99)
-        refresh_all_counts()
+        out = StringIO()
+        call_command("recount_bases", stdout=out)
+        self.assertIn("3 ressources publiées", out.getvalue())
         self.assert_counts(3, 0)
 
     def test_new_filter_choices_after_a_publication(self):
