@@ -29,6 +29,7 @@ from django.dispatch import receiver
 from django.http import HttpResponse
 from django.utils import timezone
 from django.utils.translation import gettext as _
+from django_tasks import task
 from wagtail.documents import get_document_model
 from wagtail.documents.models import document_served
 from wagtail.models import ReferenceIndex, Revision
@@ -51,6 +52,9 @@ from search.models import SearchLog
 from .models import DailyResourceStat
 
 CACHE_SECONDS = 15 * 60
+# Kept long after they are stale: a visitor is served stale figures while they are recomputed.
+KEEP_SECONDS = 7 * 24 * 3600
+REFRESH_LOCK_SECONDS = 10 * 60
 MONTHS = 12
 TOP = 10
 BOTS = re.compile(
@@ -291,11 +295,31 @@ def compute(scope, now=None):
 
 
 def figures_for(scope):
+    """The scope's figures from the shared cache, never older than `CACHE_SECONDS` for long:
+    stale figures are served while a background task recomputes them (one at a time), so only
+    the very first visitor of a fresh cache waits for a computation (seconds at 100,000
+    resources)."""
     figures = cache.get(scope.key)
     if figures is None:
         figures = compute(scope)
-        cache.set(scope.key, figures, CACHE_SECONDS)
+        cache.set(scope.key, figures, KEEP_SECONDS)
+        return figures
+    stale = timezone.now() - figures["computed_at"] > timedelta(seconds=CACHE_SECONDS)
+    if stale and cache.add(f"{scope.key}:refreshing", True, REFRESH_LOCK_SECONDS):
+        refresh_figures.enqueue(scope.base.pk if scope.base else None)
     return figures
+
+
+@task()
+def refresh_figures(base_id=None):
+    """Recompute a scope's figures into the cache (enqueued by `figures_for` when stale)."""
+    base = BasePage.objects.filter(pk=base_id).first() if base_id else None
+    scope = Scope(base)
+    try:
+        if base_id is None or base is not None:
+            cache.set(scope.key, compute(scope), KEEP_SECONDS)
+    finally:
+        cache.delete(f"{scope.key}:refreshing")
 
 
 # Tables as CSV ----------------------------------------------------------------------------------

@@ -62,6 +62,7 @@ INSTALLED_APPS = [
     "django_tasks_db",
     "health_check",
     "csp",
+    "corsheaders",
     "django.contrib.admin",
     "django.contrib.auth",
     "django.contrib.contenttypes",
@@ -79,6 +80,8 @@ INSTALLED_APPS = [
 MIDDLEWARE = [
     "django.middleware.security.SecurityMiddleware",
     "ops.csp.CSPMiddleware",
+    # Cross-origin reading of the API only (CORS_* below); before anything that may answer.
+    "corsheaders.middleware.CorsMiddleware",
     # Before anything reads the session or the database: control characters → a French 400.
     "base.input_guard.RejectControlCharactersMiddleware",
     "whitenoise.middleware.WhiteNoiseMiddleware",
@@ -91,6 +94,8 @@ MIDDLEWARE = [
     "django.contrib.messages.middleware.MessageMiddleware",
     "django.middleware.clickjacking.XFrameOptionsMiddleware",
     "wagtail.contrib.redirects.middleware.RedirectMiddleware",
+    # The old addresses of La Base and Les Bases, on 404 only (legacy.redirects).
+    "legacy.middleware.LegacyRedirectMiddleware",
 ]
 
 ROOT_URLCONF = "config.urls"
@@ -271,6 +276,9 @@ LOGGING = {
 # Label NEC: how long a label is valid, and when its holder is reminded before it ends.
 LABEL_NEC_VALIDITY_YEARS = int(os.environ.get("LABEL_NEC_VALIDITY_YEARS", "3"))
 LABEL_NEC_REMINDER_DAYS = [90, 30]
+# The open-data dump (manage.py export_open_data), served at /donnees-ouvertes/.
+OPEN_DATA_ROOT = Path(os.environ.get("OPEN_DATA_ROOT", BASE_DIR / "open-data"))
+
 # Evidence files of label requests: private, outside MEDIA_ROOT (served by a permission check).
 LABEL_NEC_EVIDENCE_ROOT = Path(
     os.environ.get("LABEL_NEC_EVIDENCE_ROOT", BASE_DIR / "private" / "label-nec")
@@ -399,6 +407,16 @@ AVATAR_MAX_IMAGE_PIXELS = 16_000_000
 # the bytes: set MEDIA_ACCEL_REDIRECT to its `internal` location (README, « Media »).
 WAGTAILDOCS_SERVE_METHOD = "serve_view"
 WAGTAILAPI_LIMIT_MAX = 100
+# The API's absolute addresses (detail_url, download links; html_url through portal.api) name
+# BASE_URL, never the Wagtail Site's default « localhost ».
+WAGTAILAPI_BASE_URL = BASE_URL
+# Any site may read the API from a browser (django-cors-headers): GET only, no cookies, nothing
+# outside /api/ (the rest of the site keeps the same-origin rule).
+CORS_ALLOW_ALL_ORIGINS = True
+CORS_ALLOW_CREDENTIALS = False
+CORS_URLS_REGEX = r"^/api/"
+CORS_ALLOW_METHODS = ["GET", "HEAD", "OPTIONS"]
+CORS_PREFLIGHT_MAX_AGE = 86400
 WAGTAILAPI_SEARCH_ENABLED = True
 REST_FRAMEWORK = {
     "DEFAULT_AUTHENTICATION_CLASSES": ["rest_framework.authentication.SessionAuthentication"],

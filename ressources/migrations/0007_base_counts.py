@@ -24,7 +24,7 @@ def count_resources(apps, schema_editor):
 class Migration(migrations.Migration):
     dependencies = [
         ("base", "0005_remove_wagtail_default_groups"),
-        ("ressources", "0005_moderators_queue_only"),
+        ("ressources", "0006_resource_adapted_from_version"),
     ]
 
     operations = [
