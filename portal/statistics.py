@@ -92,10 +92,14 @@ def count(resource_ids, field):
                 )
 
 
+def _is_reading(request):
+    return request.method == "GET" and not is_robot(request) and not request.GET.get("page")
+
+
 def count_view(page, request):
     """From the `before_serve_page` hook: a reading of a live resource by someone who may
     read it (a share-link visitor or a robot is not counted)."""
-    if request.method != "GET" or is_robot(request) or request.GET.get("page"):
+    if not _is_reading(request):
         return
     if not isinstance(page, ResourcePage) or not page.live:
         return
@@ -103,6 +107,14 @@ def count_view(page, request):
     if base is None or not base.live or not base.user_can_view(request.user):
         return
     count([page.pk], "views")
+
+
+def count_cached_view(resource_id, request):
+    """A reading served from the page cache (portal.page_cache): the page was stored for an
+    anonymous visitor, and any change to the resource or its base has dropped it since, so it
+    is live and readable by anyone."""
+    if _is_reading(request):
+        count([resource_id], "views")
 
 
 @receiver(document_served)

@@ -2,11 +2,10 @@
 description and documentation page), the sitemap and robots.txt."""
 
 from django.urls import path
-from wagtail.contrib.sitemaps.views import sitemap as sitemap_view
 
 from . import views
 from .api_endpoints import api_router
-from .sitemap import SITEMAPS, robots_txt
+from .sitemap import robots_txt, sitemap_index, sitemap_pages
 
 urlpatterns = [
     path("profils/<str:username>/", views.profile, name="profile"),
@@ -17,6 +16,7 @@ urlpatterns = [
     path("api/v2/openapi.json", views.openapi_description, name="openapi"),
     path("api/v2/", api_router.urls),
     path("documentation-api/", views.api_documentation, name="api_documentation"),
-    path("sitemap.xml", sitemap_view, {"sitemaps": SITEMAPS}, name="sitemap"),
+    path("sitemap.xml", sitemap_index, name="sitemap"),
+    path("sitemap-pages-<int:number>.xml", sitemap_pages, name="sitemap_pages"),
     path("robots.txt", robots_txt, name="robots_txt"),
 ]

@@ -39,7 +39,9 @@ def register_platform_feedback_viewset():
 
 @hooks.register("before_serve_page")
 def count_resource_view(page, request, serve_args, serve_kwargs):
-    """Readings of resources, for /statistiques/ (no cookie, no trace of who)."""
+    """Readings of resources, for /statistiques/ (no cookie, no trace of who). The page cache
+    remembers the page, to count the readings it serves (portal.page_cache)."""
+    request.page_cache_page = page
     statistics.count_view(page, request)
 
 

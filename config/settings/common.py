@@ -85,6 +85,9 @@ MIDDLEWARE = [
     # Before anything reads the session or the database: control characters → a French 400.
     "base.input_guard.RejectControlCharactersMiddleware",
     "whitenoise.middleware.WhiteNoiseMiddleware",
+    # Anonymous pages from the shared cache (portal.page_cache): after the headers every page
+    # gets, before the session so that it sees every cookie the layers below set.
+    "portal.page_cache.PageCacheMiddleware",
     "django.contrib.sessions.middleware.SessionMiddleware",
     "django.middleware.locale.LocaleMiddleware",
     "django.middleware.common.CommonMiddleware",
@@ -149,6 +152,79 @@ DEFAULT_AUTO_FIELD = "django.db.models.BigAutoField"
 # Messages (« Brouillon enregistré ») travel in the session, not in a cookie of their own: the
 # site sets only the session and CSRF cookies, as its « Gestion des cookies » page says.
 MESSAGE_STORAGE = "django.contrib.messages.storage.session.SessionStorage"
+
+# Anonymous pages and sitemaps (portal.page_cache, portal.sitemap) live in the `pages` cache,
+# which every worker must share in production (config/settings/production.py).
+CACHES = {
+    "default": {"BACKEND": "django.core.cache.backends.locmem.LocMemCache"},
+    "pages": {
+        "BACKEND": "django.core.cache.backends.locmem.LocMemCache",
+        "LOCATION": "pages",
+        "OPTIONS": {"MAX_ENTRIES": 5000},
+    },
+}
+PAGE_CACHE_ENABLED = env_bool("PAGE_CACHE_ENABLED", True)
+PAGE_CACHE_ALIAS = "pages"
+PAGE_CACHE_SECONDS = int(os.environ.get("PAGE_CACHE_SECONDS", "600"))
+# Never from the cache: personal spaces, the admin, share links, operations, files (Django
+# streams them and counts downloads), search (every search is logged), the open-data page (read
+# from the files a scheduled job replaces, not from the database).
+PAGE_CACHE_EXCLUDED_PREFIXES = [
+    "/donnees-ouvertes/",
+    "/admin/",
+    "/django-admin/",
+    "/compte/",
+    "/partage/",
+    "/publier/",
+    "/sante/",
+    "/rechercher/",
+    "/documents/",
+    "/images/",
+    "/media/",
+    "/static/",
+]
+# Rows whose writes never show on a public page (reading, drafts, logs, private activity): they
+# do not invalidate the cache (portal.page_cache). Everything else does.
+PAGE_CACHE_IGNORED_MODELS = {
+    "account.emailaddress",
+    "account.emailconfirmation",
+    "accounts.notification",
+    "admin.logentry",
+    "base.invitation",
+    "base.joinrequest",
+    "base.sharelink",
+    "bc_search.pendingindexupdate",
+    "bc_search.searchentry",
+    "bc_search.searchfacet",
+    "bc_search.searchlog",
+    "django_tasks_database.dbtaskresult",
+    "portal.dailyresourcestat",
+    "portal.platformfeedback",
+    "ressources.report",
+    "sessions.session",
+    "socialaccount.socialaccount",
+    "socialaccount.socialtoken",
+    "veille.follow",
+    "wagtailadmin.editingsession",
+    "wagtailadmin.formstate",
+    "wagtailcore.comment",
+    "wagtailcore.commentreply",
+    "wagtailcore.modellogentry",
+    "wagtailcore.pagelogentry",
+    "wagtailcore.pagesubscription",
+    "wagtailcore.referenceindex",
+    "wagtailcore.revision",
+    "wagtailcore.taskstate",
+    "wagtailcore.uploadedfile",
+    "wagtailcore.workflowstate",
+    "wagtailembeds.embed",
+    "wagtailimages.rendition",
+    "wagtailsearch.indexentry",
+    "wagtailsearch.sqliteftsindexentry",
+    "wagtailusers.userprofile",
+}
+# A child sitemap lists at most this many pages (the protocol allows 50,000).
+SITEMAP_PAGE_SIZE = int(os.environ.get("SITEMAP_PAGE_SIZE", "10000"))
 
 AUTH_USER_MODEL = "accounts.User"
 AUTH_PASSWORD_VALIDATORS = [
