@@ -19,8 +19,8 @@ shared machine; with PostgreSQL the server's part is missing from it); and the n
 queries of one request (counted on a separate request so that counting costs nothing timed).
 
 No anonymous page cache takes part: the bench measures what a page costs when it is built,
-which is what the first visitor after a publication pays (settings: PAGE_CACHE_SECONDS = 0
-when that cache exists).
+which is what the first visitor after a publication pays (PAGE_CACHE_ENABLED = False,
+portal.page_cache).
 
 `--reuse` keeps the database of the previous run when it already holds N resources (the
 corpus and its index take minutes at 100,000): handy while working on a page.
@@ -214,7 +214,7 @@ def main():
     from django.test.utils import override_settings
 
     # No anonymous page cache: what a page costs to build (see the docstring).
-    override_settings(PAGE_CACHE_SECONDS=0).enable()
+    override_settings(PAGE_CACHE_ENABLED=False).enable()
     for count in args.resources:
         run_size(count, args)
 

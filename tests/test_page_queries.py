@@ -6,7 +6,7 @@ base holds 30 (with credits, tags, avis, a cover image, related resources, adapt
 collection that grow too, and more versions in the journal): the number of queries must not
 move, and it is pinned here so that a new per-item query shows up in review. The figures'
 caches are emptied before each measured request, so the pages are measured as the first
-visitor after a change sees them (the anonymous page cache plays no part: PAGE_CACHE_SECONDS=0).
+visitor after a change sees them (the anonymous page cache, portal.page_cache, plays no part).
 """
 
 from django.core.cache import cache
@@ -51,7 +51,7 @@ EXPECTED = {
 }
 
 
-@override_settings(PAGE_CACHE_SECONDS=0)
+@override_settings(PAGE_CACHE_ENABLED=False)
 class PageQueryCountTests(TestCase):
     maxDiff = None
 
