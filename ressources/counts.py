@@ -2,8 +2,9 @@
 
 Every change that alters how many live resources a base holds goes through here, from the same
 signals the search index follows (ressources.signals): a publication or an unpublication
-recounts the page's base (a collection's too: its version keys caches) (one count of its children, on the tree path index); a move recounts
-the bases before and after; a deletion takes one off. Visibility changes need nothing: the
+recounts the page's base (one count of its children on the tree path index; a collection's
+too, since the version keys caches); a move recounts the bases before and after; a deletion
+takes one off. Visibility changes need nothing: the
 figure is what the base holds, and who may read the base is decided by the listings.
 `refresh_all_counts` recounts everything (a data migration, the bulk-built bench corpus,
 `manage.py recount_bases` after a bulk import).
