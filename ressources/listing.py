@@ -171,8 +171,11 @@ class ResourceFilterForm(ListingForm):
             if slug:
                 term = self.terms[param][slug]
                 ids = [term.pk, *predecessor_ids(term)]
+                # The relation's own table, not the resources joined to it: one index range
+                # per term instead of a join over every resource of the site that carries it.
+                through = getattr(resources.model, field_name).through
                 resources = resources.filter(
-                    pk__in=resources.model.objects.filter(**{f"{field_name}__in": ids}).values("pk")
+                    pk__in=through.objects.filter(term_id__in=ids).values("resourcepage_id")
                 )
         sort = data.get("tri") or self.DEFAULT_SORT
         return resources.order_by(*self.SORTS[sort][1])
