@@ -4,7 +4,9 @@ Counting. A resource's readings and its files' downloads are counted per day (`D
 no cookie, no address, no session, nothing that says who; requests from robots (crawlers, link
 previews, command-line tools, headless browsers) are left out by their User-Agent, and so are
 prefetches. A reading counts when the page is served to someone allowed to read it; a download
-when Wagtail serves the document (its `document_served` signal), for every resource that uses it.
+when Wagtail serves the document (its `document_served` signal), for every resource that uses it,
+and when a resource's PDF, Markdown or a pack that holds it is downloaded (`reuse`'s
+`resource_downloaded` signal; those routes are not readings).
 
 What the public figures cover: public, live bases and their live resources only (a private
 base's resources, collections, readings or searches are never in them). A base's admins see the
@@ -47,6 +49,7 @@ from ressources.models import (
     Term,
     Vocabulary,
 )
+from reuse.signals import resource_downloaded
 from search.models import SearchLog
 
 from .models import DailyResourceStat
@@ -96,10 +99,12 @@ def _is_reading(request):
     return request.method == "GET" and not is_robot(request) and not request.GET.get("page")
 
 
-def count_view(page, request):
+def count_view(page, request, view=None):
     """From the `before_serve_page` hook: a reading of a live resource by someone who may
     read it (a share-link visitor or a robot is not counted)."""
     if not _is_reading(request):
+        return
+    if getattr(view, "__name__", "").startswith("download_"):  # counted as downloads
         return
     if not isinstance(page, ResourcePage) or not page.live:
         return
@@ -129,6 +134,12 @@ def count_download(sender, instance, request, **kwargs):
     ).values_list("object_id", flat=True)
     ids = set(ResourcePage.objects.live().filter(pk__in=list(pages)).values_list("pk", flat=True))
     count(sorted(ids), "downloads")
+
+
+@receiver(resource_downloaded)
+def count_resource_download(sender, request, resource_ids, **kwargs):
+    if not is_robot(request):
+        count(sorted(set(resource_ids)), "downloads")
 
 
 # Figures ----------------------------------------------------------------------------------------

@@ -42,7 +42,9 @@ def count_resource_view(page, request, serve_args, serve_kwargs):
     """Readings of resources, for /statistiques/ (no cookie, no trace of who). The page cache
     remembers the page, to count the readings it serves (portal.page_cache)."""
     request.page_cache_page = page
-    statistics.count_view(page, request)
+    # A routable page's sub-page comes with its view first (the download routes are not readings).
+    view = serve_args[0] if serve_args else None
+    statistics.count_view(page, request, view)
 
 
 @hooks.register("base_page_route_views")

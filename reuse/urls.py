@@ -2,7 +2,7 @@
 
 from django.urls import path, re_path
 
-from .views import exports, open_data
+from .views import downloads, exports, open_data
 
 urlpatterns = [
     path("rechercher/exporter/csv/", exports.search_export, {"fmt": "csv"}, name="search_csv"),
@@ -12,5 +12,11 @@ urlpatterns = [
         r"^donnees-ouvertes/(?P<name>ressources\.csv|ressources\.jsonl|datapackage\.json)$",
         open_data.download,
         name="open_data_file",
+    ),
+    # The pack of a person's collection (those of bases are page routes: base.extensions).
+    path(
+        "collections/<int:collection_id>/<slug:slug>/telecharger/pack/",
+        downloads.personal_collection_pack,
+        name="personal_collection_pack",
     ),
 ]

@@ -10,6 +10,7 @@ from unittest import mock
 from django.test import TestCase, override_settings
 
 from base.models import BaseMembership, BasePage, Role, Visibility
+from portal.page_cache import _InvalidateAtCommit
 from ressources.models import Licence, ResourcePage, ResourceVersion
 from search import engines as search_engines
 from search import lifecycle
@@ -328,7 +329,8 @@ class DataTheDocumentsCopyTests(LifecycleTestCase):
     def test_saving_a_term_unchanged_schedules_nothing(self):
         with self.captureOnCommitCallbacks(execute=False) as callbacks:
             theme().save()
-        self.assertEqual(callbacks, [])
+        # (The anonymous page cache forgets its pages at any save; the index has nothing to do.)
+        self.assertEqual([c for c in callbacks if not isinstance(c, _InvalidateAtCommit)], [])
         self.assertFalse(PendingIndexUpdate.objects.exists())
 
     def test_an_organisation_rename_reaches_its_bases_and_their_pages(self):

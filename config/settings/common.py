@@ -360,6 +360,16 @@ LABEL_NEC_EVIDENCE_ROOT = Path(
     os.environ.get("LABEL_NEC_EVIDENCE_ROOT", BASE_DIR / "private" / "label-nec")
 )
 
+# Downloads (reuse.downloads): PDFs, Markdown and packs, built once per version and kept outside
+# MEDIA_ROOT (served only through views that check who may read them). A cache: safe to empty.
+REUSE_DOWNLOADS_ROOT = Path(
+    os.environ.get("REUSE_DOWNLOADS_ROOT", BASE_DIR / "private" / "telechargements")
+)
+REUSE_PACK_MAX_RESOURCES = 60
+REUSE_PACK_MAX_BYTES = 300 * 1024 * 1024
+# Seconds a request spends building a pack's missing PDFs; the rest is queued (reuse.tasks).
+REUSE_PACK_BUILD_SECONDS = 15
+
 # Accounts: django-allauth (accounts/adapter.py holds the project's rules, accounts/proconnect
 # the ProConnect provider). Log in by e-mail address or username and password, or by a code
 # e-mailed to the address; an address is confirmed before the first log-in.

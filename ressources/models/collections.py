@@ -115,6 +115,11 @@ class ResourceCollectionPage(BasePermissionsMixin, RoutablePageMixin, Page):
     def follow_route(self, request):
         return serve_route("follow_page", request, self)
 
+    # Its pack (view in reuse, registered through base.extensions).
+    @path("telecharger/pack/", name="download_pack")
+    def download_pack_route(self, request):
+        return serve_route("download_collection_pack", request, self)
+
     @re_path(r"^exporter/(?P<fmt>csv|json)/$", name="export")
     def export_route(self, request, fmt):
         """Its resources as CSV or JSON (view in reuse, registered through base.extensions)."""

@@ -357,6 +357,19 @@ class ResourcePage(BaseContentMixin, RoutablePageMixin, Territory, Page):
 
         return personal_collections.save_resource(request, self)
 
+    # Downloads (views in reuse, registered through base.extensions): PDF, Markdown, a kit's pack.
+    @path("telecharger/pdf/", name="download_pdf")
+    def download_pdf_route(self, request):
+        return serve_route("download_resource_pdf", request, self)
+
+    @path("telecharger/markdown/", name="download_markdown")
+    def download_markdown_route(self, request):
+        return serve_route("download_resource_markdown", request, self)
+
+    @path("telecharger/pack/", name="download_pack")
+    def download_pack_route(self, request):
+        return serve_route("download_resource_pack", request, self)
+
     @path("signaler/", name="report")
     def report_route(self, request):
         from ..views import moderation
