@@ -37,7 +37,7 @@ EXPECTED = {
     "base, page 2": 37,
     "base, filtre": 39,
     "base, onglet collections": 37,
-    "ressource": 53,
+    "ressource": 54,
     "collection": 24,
     "journal des versions": 22,
     "flux Atom de la base": 12,
