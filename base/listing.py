@@ -14,11 +14,10 @@ from urllib.parse import urlencode
 
 from django import forms
 from django.core.paginator import Paginator
-from django.db.models import Exists, OuterRef
-from django.db.models.functions import Substr
+from django.db.models import QuerySet
 
 from .models import BasePage
-from .visibility import BASE_PATH_LENGTH, visible_pages
+from .visibility import in_bases, visible_pages
 
 PER_PAGE = 12
 CARD_IMAGE_SPEC = "fill-600x338"
@@ -31,9 +30,7 @@ LOGO_SPEC = "max-160x160"
 
 def _in_unpublished_base():
     """Pages whose base is not live: their base cannot be reached, so neither can they."""
-    return Exists(
-        BasePage.objects.filter(live=False, path=Substr(OuterRef("path"), 1, BASE_PATH_LENGTH))
-    )
+    return in_bases(BasePage.objects.filter(live=False))
 
 
 def visible_bases(user):
@@ -72,16 +69,32 @@ def page_window(number, last):
     return window
 
 
-def paginate(object_list, raw_page, per_page=PER_PAGE):
+def paginate(object_list, raw_page, per_page=PER_PAGE, count=None):
     """The requested page of `object_list`; out-of-range numbers give the last page.
 
     The returned page carries `window` (see `page_window`) for the pagination component.
+    `count`, when the caller knows it (a stored figure), spares the COUNT query.
     """
     paginator = Paginator(object_list, per_page)
+    if count is not None:
+        paginator.count = count  # a cached_property: the stored figure stands in for COUNT(*)
     number = min(page_number(raw_page), paginator.num_pages)
     page = paginator.page(number)
+    if isinstance(object_list, QuerySet):
+        page.object_list = _rows_of_page(object_list, page)
     page.window = page_window(page.number, paginator.num_pages)
     return page
+
+
+def _rows_of_page(queryset, page):
+    """The rows of one page in two steps: sort and skip on the ids alone, then read the few
+    rows shown (with their annotations and prefetches). Sorting whole rows, bodies included,
+    to keep twelve of them is what made a big base's listing grow with its size, and more so
+    far into it."""
+    bottom = (page.number - 1) * page.paginator.per_page
+    ids = list(queryset.values_list("pk", flat=True)[bottom : bottom + page.paginator.per_page])
+    rows = {row.pk: row for row in queryset.filter(pk__in=ids).order_by()}
+    return [rows[pk] for pk in ids if pk in rows]
 
 
 def querystring(params, **overrides):

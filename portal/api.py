@@ -18,14 +18,18 @@ endpoints (ressources, bases, collections, organisations, taxonomie, licences, v
 router are in portal.api_endpoints; the OpenAPI description in portal.openapi.
 """
 
+import hashlib
 import re
 
 from django.conf import settings
-from django.db.models import Case, IntegerField, Q, Value, When
+from django.core.cache import cache
+from django.db.models import Case, IntegerField, Q, QuerySet, Value, When
+from django.db.models.sql.where import WhereNode
 from django.http import Http404
 from rest_framework import status
 from rest_framework.filters import BaseFilterBackend
 from rest_framework.response import Response
+from wagtail.api.querysets import get_public_pages_queryset
 from wagtail.api.v2.filters import SearchFilter
 from wagtail.api.v2.pagination import WagtailPagination
 from wagtail.api.v2.serializers import (
@@ -35,15 +39,16 @@ from wagtail.api.v2.serializers import (
     PageSerializer,
     get_serializer_class,
 )
-from wagtail.api.v2.utils import BadRequestError, get_full_url
+from wagtail.api.v2.utils import BadRequestError, get_full_url, page_models_from_string
 from wagtail.api.v2.views import PagesAPIViewSet
 from wagtail.documents.api.v2.views import DocumentsAPIViewSet
 from wagtail.images.api.v2.serializers import ImageDownloadUrlField, ImageSerializer
 from wagtail.images.api.v2.views import ImagesAPIViewSet
-from wagtail.models import Page
 
 from base.input_guard import bounded_int
+from base.listing import visible_bases
 from base.media import visible_media
+from ressources.counts import content_version
 from ressources.listing import api_visible_pages
 from search.forms import clean_query
 from search.matching import matching_page_ids
@@ -144,6 +149,9 @@ class AbsoluteImageSerializer(ImageSerializer):
 
 
 class BoundedPagination(WagtailPagination):
+    # How long `meta.total_count` of a listing is kept (besides the content version in its key).
+    COUNT_CACHE_SECONDS = 10 * 60
+
     def paginate_queryset(self, queryset, request, view=None):
         for name in ("offset", "limit"):
             raw = request.GET.get(name)
@@ -151,7 +159,43 @@ class BoundedPagination(WagtailPagination):
                 raise BadRequestError(
                     f"{name} doit être un entier positif inférieur ou égal à {MAX_OFFSET}"
                 )
-        return super().paginate_queryset(queryset, request, view)
+        page = self._paginate_with_cached_count(queryset, request, view)
+        if not isinstance(page, QuerySet) or not page.query.low_mark:
+            return page
+        # Far into the list, skip the rows on their ids alone, then read the few rows wanted:
+        # an OFFSET on the whole rows reads (and drops) every skipped page's body.
+        ids = list(page.values_list("pk", flat=True))
+        # The ids passed every filter already: read them by primary key alone (the same
+        # queryset, `specific()` and all, without its WHERE clause, which the database would
+        # otherwise evaluate over every page again).
+        by_id = queryset.order_by()
+        by_id.query.where = WhereNode()
+        rows = {row.pk: row for row in by_id.filter(pk__in=ids)}
+        return [rows[pk] for pk in ids if pk in rows]
+
+    def _paginate_with_cached_count(self, queryset, request, view):
+        """Wagtail's pagination, with the listing's total count cached: counting every visible
+        page at each request is what made the API's lists grow with the data. The key holds
+        the query (offset and limit aside), the bases the person may read and the site's
+        content version (ressources.counts: it moves at every publication, unpublication, move
+        or deletion), so a count is never older than the content."""
+        if not isinstance(queryset, QuerySet) or view is None:
+            return super().paginate_queryset(queryset, request, view)
+        params = sorted(
+            (key, value)
+            for key, value in request.GET.lists()
+            if key not in ("offset", "limit", "fields", "format")
+        )
+        readable = list(visible_bases(request.user).order_by("pk").values_list("pk", flat=True))
+        signature = repr((type(view).__name__, params, readable, content_version()))
+        key = "api-count:" + hashlib.sha256(signature.encode()).hexdigest()[:40]
+        total = cache.get(key)
+        if total is None:
+            total = queryset.count()
+            cache.set(key, total, self.COUNT_CACHE_SECONDS)
+        counted = queryset.all()
+        counted.count = lambda: total  # Wagtail's pagination asks the queryset for its count
+        return super().paginate_queryset(counted, request, view)
 
 
 class EngineSearchFilter(BaseFilterBackend):
@@ -214,8 +258,23 @@ class VisiblePagesAPIViewSet(BoundedParametersMixin, PagesAPIViewSet):
 
     def get_base_queryset(self):
         """Also what `child_of`, `descendant_of` and the `parent` field start from."""
-        visible = api_visible_pages(Page.objects.all(), self.request.user)
-        return super().get_base_queryset().filter(pk__in=visible.values("pk"))
+        return api_visible_pages(super().get_base_queryset(), self.request.user)
+
+    def get_queryset(self):
+        """`?type=` with one model: its pages with the visibility rule inline, not Wagtail's
+        `pk IN (every visible page)`, which the database builds whole at each request
+        before it can skip to `offset`."""
+        try:
+            models = page_models_from_string(self.request.GET.get("type") or "")
+        except (LookupError, ValueError):
+            models = []
+        if len(models) != 1:
+            return super().get_queryset()
+        try:
+            pages = get_public_pages_queryset(self.request, model=models[0])
+        except ValueError as error:
+            raise BadRequestError(str(error)) from error
+        return api_visible_pages(pages, self.request.user)
 
 
 class VisibleImagesAPIViewSet(BoundedParametersMixin, ImagesAPIViewSet):

@@ -1,9 +1,12 @@
 """Cross-app listings: the bases directory (cards with their resource counts, its filter form)
 and the platform's figures on the home page."""
 
+import hashlib
+
 from django import forms
 from django.contrib.contenttypes.models import ContentType
-from django.db.models import CharField, Count, IntegerField, OuterRef, Prefetch, Q, Subquery
+from django.core.cache import cache
+from django.db.models import CharField, F, Prefetch, Q, Subquery
 from django.db.models.functions import Cast, Coalesce, Lower
 from django.utils.translation import gettext_lazy as _
 from wagtail.images import get_image_model
@@ -11,24 +14,19 @@ from wagtail.models import Revision
 
 from accounts.models import User
 from base.listing import CARD_IMAGE_SPEC, LOGO_SPEC, ListingForm, visible_bases
-from base.models import BASE_DEPTH, BaseMembership, BasePage, Visibility
+from base.models import BaseMembership, BasePage, Visibility
 from organisations.models import OrganisationKind
 from organisations.territories import DEPARTMENT_CHOICES, REGION_CHOICES
 from ressources.listing import visible_resources
 from ressources.models import ResourcePage
 
+CONTRIBUTORS_CACHE_SECONDS = 10 * 60
+
 
 def with_resource_count(bases):
-    """Annotate bases with `resource_count`, the number of their live resources."""
-    counts = (
-        ResourcePage.objects.live()
-        .filter(depth=BASE_DEPTH + 1, path__startswith=OuterRef("path"))
-        .order_by()
-        .values("depth")
-        .annotate(total=Count("pk"))
-        .values("total")
-    )
-    return bases.annotate(resource_count=Coalesce(Subquery(counts, output_field=IntegerField()), 0))
+    """Annotate bases with `resource_count`, the number of their live resources (stored by the
+    publication lifecycle: ressources.counts)."""
+    return bases.annotate(resource_count=Coalesce(F("counts__resources"), 0))
 
 
 def base_cards(bases):
@@ -44,7 +42,7 @@ def base_cards(bases):
     )
 
 
-def contributor_count(user):
+def contributor_count(user, readable_base_ids=None):
     """Number of contributors the platform shows on its home page.
 
     A contributor is a distinct person who either is a member (any role) of a live base the
@@ -62,13 +60,34 @@ def contributor_count(user):
 
 
 def platform_figures(user):
-    """The live figures of the home page: public bases, readable resources, contributors."""
+    """The figures of the home page: public bases, readable resources, contributors.
+
+    Bases and resources come from the bases' stored counts (ressources.counts), in one query
+    over the bases the visitor may read, so they are exact at every request. Contributors scan
+    every revision of every readable resource: the figure is cached for
+    `CONTRIBUTORS_CACHE_SECONDS` per set of readable bases (anonymous visitors all share one),
+    so it may lag a new member or a first contribution by that long.
+    """
+    readable = list(
+        visible_bases(user)
+        .annotate(resources=Coalesce(F("counts__resources"), 0))
+        .values_list("pk", "visibility", "awaiting_moderation", "resources")
+        .order_by("pk")
+    )
+    ids = [pk for pk, *_rest in readable]
+    key = "platform-contributors:" + hashlib.sha256(repr(ids).encode()).hexdigest()[:32]
+    contributors = cache.get(key)
+    if contributors is None:
+        contributors = contributor_count(user)
+        cache.set(key, contributors, CONTRIBUTORS_CACHE_SECONDS)
     return {
-        "bases": BasePage.objects.live()
-        .filter(visibility=Visibility.PUBLIC, awaiting_moderation=False)
-        .count(),
-        "resources": visible_resources(user).count(),
-        "contributors": contributor_count(user),
+        "bases": sum(
+            1
+            for _pk, visibility, waiting, _count in readable
+            if visibility == Visibility.PUBLIC and not waiting
+        ),
+        "resources": sum(count for *_rest, count in readable),
+        "contributors": contributors,
     }
 
 

@@ -37,6 +37,7 @@ from wagtail.documents.models import document_served
 from wagtail.models import ReferenceIndex, Revision
 
 from base.models import BaseMembership, BasePage, Visibility
+from base.visibility import children_of
 from label.criteria import Status as LabelStatus
 from label.models import LabelRequest
 from organisations.territories import region_name
@@ -162,12 +163,12 @@ class Scope:
     def resources(self):
         """A base's live resources, or what an anonymous visitor may read (the site's rule)."""
         if self.base is not None:
-            return ResourcePage.objects.live().child_of(self.base)
+            return ResourcePage.objects.live().filter(children_of(self.base))
         return visible_resources(AnonymousUser())
 
     def collections(self):
         if self.base is not None:
-            return ResourceCollectionPage.objects.live().child_of(self.base)
+            return ResourceCollectionPage.objects.live().filter(children_of(self.base))
         return visible_collections(AnonymousUser())
 
 

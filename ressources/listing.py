@@ -2,6 +2,7 @@
 of a base's « Ressources » tab and the tabs of a base page (see base.listing for the rules)."""
 
 from django import forms
+from django.core.cache import cache
 from django.db.models import Exists, OuterRef, Prefetch, Q
 from django.db.models.functions import Lower, Substr
 from django.utils.translation import gettext_lazy as _
@@ -9,10 +10,12 @@ from wagtail.images import get_image_model
 
 from base.listing import CARD_IMAGE_SPEC, ListingForm, _in_unpublished_base
 from base.models import BaseMembership, BasePage, Visibility
-from base.visibility import BASE_PATH_LENGTH, visible_pages
+from base.visibility import BASE_PATH_LENGTH, children_of, in_bases, visible_pages
 
 from . import reviews
 from .models import ResourceCollectionPage, ResourcePage, Term
+
+USED_TERMS_CACHE_SECONDS = 24 * 60 * 60
 
 
 def visible_resources(user, queryset=None, grants=None):
@@ -57,14 +60,21 @@ def api_visible_pages(queryset, user):
         from django.contrib.auth.models import AnonymousUser
 
         user = AnonymousUser()
-    hidden_collections = ResourceCollectionPage.objects.exclude(
-        pk__in=visible_collections(user).values("pk")
-    ).values("pk")
-    return (
-        visible_pages(queryset, user)
-        .exclude(_in_unpublished_base())
-        .exclude(pk__in=hidden_collections)
-    )
+    queryset = visible_pages(queryset, user).exclude(_in_unpublished_base())
+    if user.is_authenticated and user.is_superuser:
+        return queryset
+    # The private collections the user does not read (ResourceCollectionPage.user_can_view):
+    # all of them, but those of the bases the user is a member or an organisation admin of.
+    hidden = ResourceCollectionPage.objects.filter(visibility=Visibility.PRIVATE)
+    if user.is_authenticated:
+        hidden = hidden.exclude(
+            in_bases(
+                BasePage.objects.filter(
+                    Q(memberships__user=user) | Q(organisation__memberships__user=user)
+                )
+            )
+        )
+    return queryset.exclude(pk__in=hidden.values("pk"))
 
 
 def resource_cards(resources):
@@ -111,7 +121,9 @@ class ResourceFilterForm(ListingForm):
     """Filters and sort order of the resources of a base (the « Ressources » tab).
 
     Only the active terms used by the given resources are offered; choosing one also finds the
-    resources that still carry a retired term it replaced.
+    resources that still carry a retired term it replaced. `used_terms` (see
+    `base_used_term_ids`) gives the ids of the terms the resources use, when they are known
+    without scanning the resources.
     """
 
     SORTS = {
@@ -134,12 +146,15 @@ class ResourceFilterForm(ListingForm):
         choices=[(key, label) for key, (label, _order) in SORTS.items()],
     )
 
-    def __init__(self, *args, resources, **kwargs):
+    def __init__(self, *args, resources, used_terms=None, **kwargs):
         super().__init__(*args, **kwargs)
         self.terms = {}
         tri = self.fields.pop("tri")
+        if used_terms is None:
+            used_terms = used_term_ids(resources)
+        used = terms_by_id(used_terms.values())
         for param, (field_name, label, empty) in self.TAXONOMY.items():
-            offered = offered_terms(resources, field_name)
+            offered = offered_terms(used, used_terms[field_name])
             self.terms[param] = {term.slug: term for term in offered}
             self.fields[param] = forms.ChoiceField(
                 label=label,
@@ -156,19 +171,56 @@ class ResourceFilterForm(ListingForm):
             if slug:
                 term = self.terms[param][slug]
                 ids = [term.pk, *predecessor_ids(term)]
+                # The relation's own table, not the resources joined to it: one index range
+                # per term instead of a join over every resource of the site that carries it.
+                through = getattr(resources.model, field_name).through
                 resources = resources.filter(
-                    pk__in=resources.model.objects.filter(**{f"{field_name}__in": ids}).values("pk")
+                    pk__in=through.objects.filter(term_id__in=ids).values("resourcepage_id")
                 )
         sort = data.get("tri") or self.DEFAULT_SORT
         return resources.order_by(*self.SORTS[sort][1])
 
 
-def offered_terms(resources, field_name):
-    """Active terms used by `resources` in `field_name`, a retired term counting for its successor."""
-    used_ids = resources.order_by().values(field_name)
-    used = Term.objects.filter(pk__in=used_ids).select_related("successor__successor")
+def used_term_ids(resources):
+    """{taxonomy field: [ids of the terms `resources` use in it]}: a scan of the resources."""
+    return {
+        field_name: sorted(
+            pk
+            for pk in resources.order_by().values_list(field_name, flat=True).distinct()
+            if pk is not None
+        )
+        for field_name, _label, _empty in ResourceFilterForm.TAXONOMY.values()
+    }
+
+
+def base_used_term_ids(base, version):
+    """`used_term_ids` of a base's live resources, cached until the base's content changes
+    (`version`: its BaseCounts.version, moved on by every publication, unpublication, move or
+    deletion in the base; see ressources.counts). Scanning the resources of a big base at every
+    request is what made its first page slow; the terms themselves are read afresh each time,
+    so a renamed or retired term shows at once."""
+    key = f"base-used-terms:{base.pk}:{version}"
+    used = cache.get(key)
+    if used is None:
+        used = used_term_ids(ResourcePage.objects.live().filter(children_of(base)))
+        cache.set(key, used, USED_TERMS_CACHE_SECONDS)
+    return used
+
+
+def terms_by_id(id_groups):
+    """{id: Term} of the terms whose ids are in the groups, in one query."""
+    ids = {pk for group in id_groups for pk in group}
+    return {
+        term.pk: term
+        for term in Term.objects.filter(pk__in=ids).select_related("successor__successor")
+    }
+
+
+def offered_terms(terms, used_ids):
+    """Active terms among `used_ids` (`terms`: see terms_by_id), a retired term counting for its
+    successor."""
     offered = {}
-    for term in used:
+    for term in (terms[pk] for pk in used_ids if pk in terms):
         current, hops = term, 0
         while not current.active and current.successor_id and hops < 5:
             current, hops = current.successor, hops + 1

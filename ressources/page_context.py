@@ -8,12 +8,13 @@ from base.listing import paginate
 from base.page_context import request_user
 from base.sharing import grants_for
 from base.sharing import panel_context as share_panel_context
-from base.visibility import base_of
+from base.visibility import base_of, children_of
 
 from .listing import (
     TABS,
     ResourceFilterForm,
     attach_bases,
+    base_used_term_ids,
     collection_cards,
     count_visible_items,
     resource_cards,
@@ -21,7 +22,7 @@ from .listing import (
     visible_collections,
     visible_resources,
 )
-from .models import ResourceCollectionPage, ResourcePage
+from .models import BaseCounts, CollectionItem, ResourceCollectionPage, ResourcePage
 
 # field, label, GET parameter of the base page's resource filter (ressources.listing.ResourceFilterForm)
 TAXONOMY_GROUPS = [
@@ -59,14 +60,24 @@ def resource_context(page, request):
 
     adaptations, collections = [], []
     if page.pk:
+        # Cards, prefetched as in every listing: no query per adaptation or collection.
         adaptations = attach_bases(
-            visible_resources(user).filter(adapted_from=page).order_by("-first_published_at")
+            resource_cards(visible_resources(user).filter(adapted_from=page)).order_by(
+                "-first_published_at", "-pk"
+            )
         )
-        collections = attach_bases(
-            visible_collections(user)
-            .filter(items__resource_id=page.pk)
-            .distinct()
-            .order_by("title")
+        collections = count_visible_items(
+            attach_bases(
+                collection_cards(
+                    visible_collections(user).filter(
+                        pk__in=CollectionItem.objects.filter(resource_id=page.pk).values(
+                            "collection_id"
+                        )
+                    )
+                ).order_by("title", "pk")
+            ),
+            user,
+            grants_for(request),
         )
 
     base = base_of(page)
@@ -204,14 +215,40 @@ def base_page_context(page, request):
     grants = None if page.is_public else grants_for(request)
     active_tab = selected_tab(request.GET)
 
-    resources = visible_resources(user, ResourcePage.objects.child_of(page), grants)
-    form = ResourceFilterForm.from_query(request.GET, resources=resources)
-    resources_page = paginate(form.apply(resource_cards(resources)), request.GET.get("page"))
+    # The page is served only to whoever may read the base, hence all its live resources: the
+    # stored count and filter choices of the base hold for every reader (ressources.counts),
+    # and the visibility rule need not be checked again on each of its (15,000) rows.
+    in_base = ResourcePage.objects.filter(children_of(page))
+    if page.live and (page.user_can_view(user) or (grants and page.pk in grants.base_ids)):
+        resources = in_base.live()
+    else:
+        resources = visible_resources(user, in_base, grants)
+    stored = BaseCounts.objects.filter(base=page).values_list("resources", "version").first()
+    resource_total, version = stored or (None, None)
+    form = ResourceFilterForm.from_query(
+        request.GET,
+        resources=resources,
+        used_terms=base_used_term_ids(page, version) if stored else None,
+    )
+    filtered = any(form.data.get(param) for param in ResourceFilterForm.TAXONOMY)
+    if resource_total is None:
+        resource_total = resources.count()
+    resources_page = paginate(
+        form.apply(resource_cards(resources)),
+        request.GET.get("page"),
+        count=None if filtered else resource_total,
+    )
     for resource in resources_page.object_list:
         resource.owning_base = page
-    resource_total = resources.count()
 
-    collections = visible_collections(user, ResourceCollectionPage.objects.child_of(page), grants)
+    # Driven by the collections' ids (a few per base), not by the base's thousands of pages.
+    collections = visible_collections(
+        user,
+        ResourceCollectionPage.objects.filter(
+            children_of(page), pk__in=ResourceCollectionPage.objects.order_by().values("pk")
+        ),
+        grants,
+    )
     collections = count_visible_items(collection_cards(collections).order_by("path"), user, grants)
     for collection in collections:
         collection.owning_base = page

@@ -1,9 +1,11 @@
 from django.db import transaction
 from django.db.models.signals import post_delete, post_save
 from django.dispatch import Signal, receiver
-from wagtail.signals import page_published
+from wagtail.signals import page_published, page_unpublished, post_page_move
 
-from .models import ResourcePage, ResourceReview, ResourceVersion
+from base.models import BasePage
+
+from .models import ResourceCollectionPage, ResourcePage, ResourceReview, ResourceVersion
 
 # Resources whose indexed content changed without a publication (`ids`: page ids), e.g. the
 # credits of a deleted account: the search index (search/signals.py) updates them.
@@ -42,3 +44,33 @@ def review_changed(sender, instance, **kwargs):
     search index sorts on (« les mieux notées »)."""
     resource_id = instance.resource_id
     transaction.on_commit(lambda: resources_changed.send(sender=ResourceReview, ids=[resource_id]))
+
+
+# The stored figures of the bases (ressources.counts) follow the same changes as the index.
+
+
+@receiver(page_published)
+@receiver(page_unpublished)
+def base_content_changed(sender, instance, **kwargs):
+    from .counts import base_paths_of, recount
+
+    if isinstance(instance, ResourcePage | ResourceCollectionPage | BasePage):
+        recount(base_paths_of(instance))
+
+
+@receiver(post_page_move)
+def page_moved(sender, instance, parent_page_before=None, parent_page_after=None, **kwargs):
+    from .counts import base_paths_of, recount
+
+    paths = base_paths_of(parent_page_before, parent_page_after)
+    if isinstance(instance, BasePage):
+        paths |= base_paths_of(instance)
+    if paths:
+        recount(paths)
+
+
+@receiver(post_delete, sender=ResourcePage)
+def resource_deleted(sender, instance, **kwargs):
+    from .counts import resource_deleted as count_deletion
+
+    count_deletion(instance)

@@ -15,7 +15,7 @@ from django.utils.html import escape, format_html, format_html_join
 from django.utils.translation import gettext as _
 
 from base.page_context import request_user
-from base.visibility import ensure_can_view
+from base.visibility import children_of, ensure_can_view
 from ressources.listing import visible_resources
 from ressources.models import CollectionItem, ResourcePage, ResourceVersion
 from veille.models import CollectionAddition
@@ -94,12 +94,18 @@ def base_feed(request, base):
     ensure_can_view(base, request)
     if not base.live:
         raise Http404
-    readable = visible_resources(request_user(request), ResourcePage.objects.child_of(base))
-    versions = (
-        ResourceVersion.objects.filter(resource_id__in=readable.values("pk"))
-        .select_related("resource")
-        .order_by("-published_at", "-pk")[:FEED_SIZE]
+    readable = visible_resources(
+        request_user(request), ResourcePage.objects.filter(children_of(base))
     )
+    # The latest ids first, then their rows: sorting every version of a big base with its
+    # resource's whole row (body included) to keep twenty grew with the base.
+    ids = list(
+        ResourceVersion.objects.filter(resource_id__in=readable.values("pk"))
+        .order_by("-published_at", "-pk")
+        .values_list("pk", flat=True)[:FEED_SIZE]
+    )
+    versions = ResourceVersion.objects.filter(pk__in=ids).select_related("resource")
+    versions = sorted(versions, key=lambda version: ids.index(version.pk))
     feed = new_feed(
         request,
         _("Nouveautés de la base « %(title)s » — Bases communes") % {"title": base.title},

@@ -31,12 +31,15 @@ CONTRIBUTION_MODES = {
 
 
 def bases_index_url(request):
-    """URL of the bases directory, looked up once per request."""
+    """URL of the bases directory, looked up once per request.
+
+    Ordered by id, not by the tree path (`first()`'s default): ordering by path makes SQLite walk
+    the whole page tree to find the one directory, on every page of the site."""
     if request is None:
-        index = BasesIndexPage.objects.live().first()
+        index = BasesIndexPage.objects.live().order_by("pk").first()
         return index.url if index else None
     if not hasattr(request, "_bases_index_url"):
-        index = BasesIndexPage.objects.live().first()
+        index = BasesIndexPage.objects.live().order_by("pk").first()
         request._bases_index_url = index.get_url(request) if index else None
     return request._bases_index_url
 

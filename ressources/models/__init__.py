@@ -10,6 +10,7 @@ from .community import (
     ResourceReview,
     Usefulness,
 )
+from .counts import BaseCounts
 from .resources import (
     CreditKind,
     CreditRole,
@@ -28,6 +29,7 @@ from .versions import (
 )
 
 __all__ = [
+    "BaseCounts",
     "ChangeProposal",
     "CollectionItem",
     "CreditKind",
