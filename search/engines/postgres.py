@@ -57,6 +57,7 @@ class PostgreSQLIndex:
     vendor = "postgresql"
     description = "PostgreSQL tsvector"
     group_concat = "string_agg(({})::text, ',')"
+    json = "%s::jsonb"
     epoch = "EXTRACT(EPOCH FROM {})::float8"
 
     def delete_text(self, cursor, ids):
@@ -74,9 +75,11 @@ class PostgreSQLIndex:
         ids = {row[0] for row in cursor.fetchall()}
         return ids, ids
 
-    def insert_text(self, cursor, rows):
+    tables = ("bc_search_text",)
+
+    def insert_text(self, cursor, rows, suffix=""):
         cursor.executemany(
-            "INSERT INTO bc_search_text (page_id, title, summary, other, words) "
+            f"INSERT INTO bc_search_text{suffix} (page_id, title, summary, other, words) "
             "VALUES (%s, %s::tsvector, %s::tsvector, %s::tsvector, %s::tsvector)",
             [
                 (
@@ -90,7 +93,7 @@ class PostgreSQLIndex:
             ],
         )
 
-    def optimise(self, cursor):
+    def optimise(self, cursor, suffix=""):
         pass
 
     def key_ids(self, cursor, key):
