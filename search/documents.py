@@ -116,6 +116,10 @@ class Batch:
             for base in BasePage.objects.filter(path__in=paths).select_related("organisation")
         }
         self.site_root_paths = Site.get_site_root_paths() if pages else []
+        # get_kind_display() translates every choice at each call: once per batch here.
+        self.organisation_kinds = {
+            value: str(label) for value, label in Organisation._meta.get_field("kind").flatchoices
+        }
         resources = [page for page in pages if isinstance(page, ResourcePage)]
         self._load_resources(resources)
         collections = [page for page in pages if isinstance(page, ResourceCollectionPage)]
@@ -216,13 +220,13 @@ def _date(value):
     return value.isoformat() if value else None
 
 
-def _organisation(organisation):
+def _organisation(organisation, batch):
     if organisation is None:
         return None
     return {
         "name": organisation.name,
         "kind": organisation.kind,
-        "kind_label": str(organisation.get_kind_display()),
+        "kind_label": batch.organisation_kinds.get(organisation.kind, organisation.kind),
     }
 
 
@@ -243,7 +247,7 @@ def build_document(page, batch=None):
         "last_published_at": _date(page.last_published_at),
         "region": base.region_code or None,
         "department": base.department_code or None,
-        "organisation": _organisation(base.organisation),
+        "organisation": _organisation(base.organisation, batch),
         "themes": [],
         "resource_types": [],
         "beneficiaries": [],

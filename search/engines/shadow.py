@@ -127,6 +127,9 @@ class PostgreSQLShadow(Shadow):
             cursor.execute(f"ANALYZE {table}{SUFFIX}")
 
     def swap(self, cursor):
+        # Deferred foreign-key checks still pending on the live tables (a caller's enclosing
+        # transaction wrote to them) forbid dropping them: run the checks now.
+        cursor.execute("SET CONSTRAINTS ALL IMMEDIATE")
         cursor.execute(f"DROP TABLE {', '.join(self.tables)}")
         for table in self.tables:
             cursor.execute(f"ALTER TABLE {table}{SUFFIX} RENAME TO {table}")
@@ -143,3 +146,4 @@ class PostgreSQLShadow(Shadow):
             current = cursor.fetchone()[0]
             if current and current != name:
                 cursor.execute(f"ALTER SEQUENCE {current} RENAME TO {name.split('.')[-1]}")
+        cursor.execute("SET CONSTRAINTS ALL DEFERRED")
