@@ -41,6 +41,7 @@ from ..forms import (
 )
 from ..models import SearchLog
 from ..query import TABS, parse
+from ..warmup import is_warm_up
 
 logger = logging.getLogger(__name__)
 
@@ -379,7 +380,7 @@ def search(request):
         logger.warning("Search failed for %r", search.text, exc_info=True)
         failed = True
     duration_ms = (time.perf_counter() - started) * 1000
-    if results is not None:
+    if results is not None and not is_warm_up(request):
         _log(search, results, duration_ms)
 
     tab_counts = results.tab_counts if results else {}
