@@ -17,10 +17,17 @@ from unittest import mock
 import pytest
 from django.db import OperationalError, connection
 from django.test import TestCase
+from django.test.utils import CaptureQueriesContext
 
-from search import engines
-from search.models import SearchLog
-from tests.factories import BasePageFactory, ResourcePageFactory
+from ressources.models import ResourcePage
+from search import engines, lifecycle
+from search.models import SearchEntry, SearchLog
+from tests.factories import (
+    BasePageFactory,
+    ResourceCollectionPageFactory,
+    ResourceCreditFactory,
+    ResourcePageFactory,
+)
 from tests.search_fixtures import index
 
 ROOT = Path(__file__).resolve().parent.parent
@@ -112,3 +119,48 @@ class SearchLogNeverFailsThePageTests(TestCase):
         response = self.client.get("/rechercher/", {"q": "manchot"})
         self.assertEqual(response.status_code, 200)
         self.assertContains(response, "Fiche manchot empereur")
+
+
+class IndexingQueriesTests(TestCase):
+    """Indexing reads what documents need for a whole batch at once: the number of queries
+    does not grow with the number of pages (it grew by three or more per page)."""
+
+    @classmethod
+    def setUpTestData(cls):
+        cls.bases = [BasePageFactory(title=f"Base {number}") for number in range(2)]
+
+    def add_pages(self, count):
+        start = ResourcePage.objects.count()
+        for number in range(start, start + count):
+            base = self.bases[number % 2]
+            page = ResourcePageFactory(parent=base, title=f"Fiche lot {number}")
+            page.tags.add(f"mot{number}")
+            page.save()
+            ResourceCreditFactory(resource=page)
+        ResourceCollectionPageFactory(parent=self.bases[0], title=f"Sélection du lot {start}")
+
+    def queries_to_index_everything(self):
+        engine = engines.database_engine()
+        with CaptureQueriesContext(connection) as queries:
+            lifecycle.rebuild(engine)
+        return len(queries)
+
+    def test_a_rebuild_costs_the_same_queries_for_twice_the_pages(self):
+        self.add_pages(4)
+        few = self.queries_to_index_everything()
+        self.add_pages(8)
+        many = self.queries_to_index_everything()
+        self.assertEqual(SearchEntry.objects.filter(title__startswith="Fiche lot").count(), 12)
+        # (The first rebuild may also read the site's root paths, cached afterwards.)
+        self.assertLessEqual(many, few)
+
+    def test_an_update_of_many_pages_costs_the_queries_of_one(self):
+        self.add_pages(8)
+        pages = list(ResourcePage.objects.filter(title__startswith="Fiche lot"))
+        engine = engines.database_engine()
+        with CaptureQueriesContext(connection) as one:
+            lifecycle.send(engine, [pages[0].pk])
+        with CaptureQueriesContext(connection) as eight:
+            lifecycle.send(engine, [page.pk for page in pages])
+        self.assertEqual(SearchEntry.objects.filter(title__startswith="Fiche lot").count(), 8)
+        self.assertLessEqual(len(eight), len(one))
