@@ -20,15 +20,42 @@ WARM_UP_HEADER = "HTTP_X_BASES_COMMUNES_WARM_UP"
 WARM_UP_TOKEN = secrets.token_hex(16)
 # Searched at warm-up: common words of the sector, whose pages the word cache then holds.
 WARM_UP_QUERIES = ("numérique", "atelier")
+# And the words of the WARM_WORDS_OF most frequent of the latest RECENT_SEARCHES searches.
+RECENT_SEARCHES = 2000
+WARM_WORDS_OF = 50
 
 
 def is_warm_up(request):
     return secrets.compare_digest(request.META.get(WARM_UP_HEADER, ""), WARM_UP_TOKEN)
 
 
-def warm_up():
+def _warm_words():
+    """Put the words of the latest frequent searches (search log) in the snapshot's word
+    cache: a first search for them then reads no full-text index."""
+    from collections import Counter
+
+    from django.db import connection
+
+    from .engines.database import vendor_index
+    from .engines.snapshot import snapshot_of
+    from .engines.text import compile_query
+    from .models import SearchLog
+
+    recent = SearchLog.objects.exclude(query="").values_list("query", flat=True)[:RECENT_SEARCHES]
+    frequent = [query for query, _count in Counter(recent).most_common(WARM_WORDS_OF)]
+    snapshot = snapshot_of(vendor_index())
+    with connection.cursor() as cursor, snapshot.lock:
+        snapshot.refresh(cursor)
+        for query in frequent:
+            compiled = compile_query(query)
+            for group in [*compiled.groups, *compiled.excluded]:
+                snapshot.group_anywhere(cursor, group)
+
+
+def warm_up(close=True):
     """Load the search snapshot and answer a few searches in this process; returns the
-    seconds it took. Never raises: a process that cannot warm up still serves (cold)."""
+    seconds it took. Never raises: a process that cannot warm up still serves (cold). Closes
+    the database connections (`close`): gunicorn's master forks right after."""
     from django.conf import settings
     from django.db import connections
     from django.test import Client
@@ -45,10 +72,12 @@ def warm_up():
             response = client.get("/rechercher/", {"q": query}, secure=secure)
             if response.status_code != 200:
                 logger.warning("Warm-up search answered %s", response.status_code)
+        _warm_words()
     except Exception:  # noqa: BLE001 — warming up is an optimisation, never a reason to stop
         logger.warning("Search warm-up failed", exc_info=True)
     finally:
-        connections.close_all()
+        if close:
+            connections.close_all()
     seconds = time.monotonic() - started
     logger.info("Search warmed up in %.1f s", seconds)
     return seconds

@@ -21,7 +21,11 @@ from django.test.utils import CaptureQueriesContext
 
 from ressources.models import ResourcePage
 from search import engines, lifecycle
+from search.engines.database import vendor_index
+from search.engines.snapshot import snapshot_of
 from search.models import SearchEntry, SearchLog
+from search.query import SearchQuery
+from search.warmup import warm_up
 from tests.factories import (
     BasePageFactory,
     ResourceCollectionPageFactory,
@@ -164,3 +168,35 @@ class IndexingQueriesTests(TestCase):
             lifecycle.send(engine, [page.pk for page in pages])
         self.assertEqual(SearchEntry.objects.filter(title__startswith="Fiche lot").count(), 8)
         self.assertLessEqual(len(eight), len(one))
+
+
+class WarmUpTests(TestCase):
+    """A warmed-up process answers its first search without loading the index (issue 18,
+    item 6); the warm-up's own searches are nobody's and stay out of the search log."""
+
+    @classmethod
+    def setUpTestData(cls):
+        base = BasePageFactory(title="Base du numérique")
+        ResourcePageFactory(parent=base, title="Atelier numérique pour débuter")
+
+    def setUp(self):
+        index(engines.database_engine())
+        SearchLog.objects.create(
+            query="debuter", tab="ressources", results=1, duration_ms=1, engine="database"
+        )
+        snapshot = snapshot_of(vendor_index())
+        snapshot.reset()
+        snapshot.generation = None  # as in a process that never searched
+
+    def test_the_first_search_after_warm_up_loads_nothing(self):
+        warm_up(close=False)
+        self.assertEqual(SearchLog.objects.count(), 1)
+        with CaptureQueriesContext(connection) as queries:
+            results = engines.search(SearchQuery(text="débuter"))
+        self.assertEqual([hit.title for hit in results.hits], ["Atelier numérique pour débuter"])
+        statements = " ".join(query["sql"] for query in queries.captured_queries)
+        self.assertNotIn("GROUP BY facet, value", statements)  # the snapshot's load
+        # The pages holding the word come from the word cache, not the full-text index (only
+        # the ranking of the few matches reads it).
+        self.assertNotIn("group_concat(rowid)", statements)  # SQLite
+        self.assertNotIn("string_agg(page_id", statements)  # PostgreSQL
