@@ -410,13 +410,8 @@ class DatabaseEngine(SearchEngine):
             )
         if not entries:
             return
-        marks = ", ".join(["%s"] * (len(ENTRY_COLUMNS) - 3) + [index.json, "%s", "%s"])
-        cursor.executemany(
-            f"INSERT INTO {ENTRY}{suffix} ({', '.join(ENTRY_COLUMNS)}) VALUES ({marks})", entries
-        )
-        cursor.executemany(
-            f"INSERT INTO {FACET}{suffix} (entry_id, facet, value) VALUES (%s, %s, %s)", facets
-        )
+        index.write_rows(cursor, f"{ENTRY}{suffix}", ENTRY_COLUMNS, entries)
+        index.write_rows(cursor, f"{FACET}{suffix}", ("entry_id", "facet", "value"), facets)
         index.insert_text(cursor, texts, suffix)
 
     def upsert(self, documents):

@@ -57,7 +57,6 @@ class PostgreSQLIndex:
     vendor = "postgresql"
     description = "PostgreSQL tsvector"
     group_concat = "string_agg(({})::text, ',')"
-    json = "%s::jsonb"
     epoch = "EXTRACT(EPOCH FROM {})::float8"
 
     def delete_text(self, cursor, ids):
@@ -77,10 +76,18 @@ class PostgreSQLIndex:
 
     tables = ("bc_search_text",)
 
+    def write_rows(self, cursor, table, columns, rows):
+        """Insert plain rows with COPY: one stream instead of a statement per row (the
+        server parses each column's text: JSON, tsvector literals)."""
+        with cursor.copy(f"COPY {table} ({', '.join(columns)}) FROM STDIN") as copy:
+            for row in rows:
+                copy.write_row(row)
+
     def insert_text(self, cursor, rows, suffix=""):
-        cursor.executemany(
-            f"INSERT INTO bc_search_text{suffix} (page_id, title, summary, other, words) "
-            "VALUES (%s, %s::tsvector, %s::tsvector, %s::tsvector, %s::tsvector)",
+        self.write_rows(
+            cursor,
+            f"bc_search_text{suffix}",
+            ("page_id", "title", "summary", "other", "words"),
             [
                 (
                     pk,

@@ -26,7 +26,6 @@ class SQLiteIndex:
     vendor = "sqlite"
     description = "SQLite FTS5"
     group_concat = "group_concat({})"
-    json = "%s"
     epoch = "(julianday({}) - 2440587.5) * 86400.0"
 
     tables = ("bc_search_fts", "bc_search_fts_short", "bc_search_suggest")
@@ -40,6 +39,13 @@ class SQLiteIndex:
     def delete_all_text(self, cursor):
         for table in self.tables:
             cursor.execute(f"DELETE FROM {table}")
+
+    def write_rows(self, cursor, table, columns, rows):
+        """Insert plain rows (SQLite runs in this process: executemany is its fast path)."""
+        cursor.executemany(
+            f"INSERT INTO {table} ({', '.join(columns)}) VALUES ({placeholders(len(columns))})",
+            rows,
+        )
 
     def insert_text(self, cursor, rows, suffix=""):
         """rows: (page id, title tokens, summary tokens, other tokens, title words); `suffix`
