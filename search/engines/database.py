@@ -10,7 +10,11 @@ The rest of the engine lives beside it, one seam each:
 - search.engines.postgres — tsvector literals, GIN indexes, ts_rank_cd ranking;
 - search.engines.snapshot — the index as bitsets in each process (facet counts, sorting, the
   cached words), following the database through its generations;
-- search.engines.sql — the tables and the batched-statement helpers they all use.
+- search.engines.sql — the tables and the batched-statement helpers they all use;
+- search.engines.shadow — a rebuild written beside the live index, then swapped in.
+
+(Over 500 lines: the engine is one class behind search.engines.base's interface, reading and
+writing; what has a seam of its own already lives in the modules above.)
 
 Relevance. Up to RANK_LIMIT text matches the database ranks them (bm25 / ts_rank_cd); beyond,
 ranking them all costs more than the budget of a search request, and the engine ranks by tiers
