@@ -16,7 +16,7 @@ PG_DB ?= bases_communes
 PG_URL := postgres://$(PG_USER):$(PG_PASSWORD)@127.0.0.1:5432/$(PG_DB)
 
 .PHONY: help install run serve migrate demo test lint check-migrations test-sqlite test-postgres \
-	postgres browser-deps production-deps format lock clean
+	postgres browser-deps production-deps pdf-deps format lock clean
 
 help:
 	@echo "make run    — installe, migre, charge la démo et sert sur http://$(HOST):$(PORT)"
@@ -29,7 +29,7 @@ $(VENV)/.installed: requirements.lock
 	$(PY) -m pip install --quiet --disable-pip-version-check --no-deps -r requirements.lock
 	touch $@
 
-install: $(VENV)/.installed
+install: $(VENV)/.installed pdf-deps
 
 migrate: install
 	$(MANAGE) migrate --noinput
@@ -97,6 +97,13 @@ browser-deps:
 	@test -f tests/axe/node_modules/axe-core/axe.min.js -a \
 		tests/axe/node_modules/.package-lock.json -nt tests/axe/package-lock.json || \
 		(cd tests/axe && npm ci --no-audit --no-fund --silent)
+
+# WeasyPrint (the PDFs of reuse.downloads) draws text with Debian's Pango and HarfBuzz; DejaVu
+# is the fallback font (the PDFs embed the DSFR's Marianne from the static files).
+PDF_PACKAGES := libpango-1.0-0 libpangoft2-1.0-0 libharfbuzz-subset0 fonts-dejavu-core
+pdf-deps:
+	@dpkg -s $(PDF_PACKAGES) >/dev/null 2>&1 || \
+		(apt-get update -qq && DEBIAN_FRONTEND=noninteractive apt-get install -y -qq $(PDF_PACKAGES))
 
 # The production profile puts Debian's nginx in front of gunicorn, over TLS (openssl makes a
 # throwaway certificate).

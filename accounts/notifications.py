@@ -26,6 +26,11 @@ REASONS = {
         "Pour ne plus être informé de ses mises à jour, ouvrez la ressource (lien ci-dessus) "
         "et choisissez « Ne plus être informé des mises à jour »."
     ),
+    "new_adaptation": gettext_lazy(
+        "Vous recevez ce message parce que vous suivez la ressource adaptée sur Bases communes. "
+        "Pour ne plus en être informé, ouvrez-la et choisissez « Ne plus être informé des mises "
+        "à jour »."
+    ),
     "public_edit": gettext_lazy(
         "Vous recevez ce message parce que vous administrez la base de cette ressource : ses "
         "administrateurs sont prévenus de chaque modification faite par une personne qui n'en "

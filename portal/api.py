@@ -8,17 +8,37 @@ no part here: the API answers for the account (session) or for an anonymous visi
 Parameters are untrusted: `?search=` on pages goes through the project's search engine (the
 same French normalisation, caps and visibility as /rechercher/, never Wagtail's backend, whose
 query syntax a lone `"` breaks); on images and documents it is a plain, capped title match;
-`offset` and `limit` beyond what a database column holds are a 400, not an overflow.
+`offset` and `limit` beyond what a database column holds are a 400, not an overflow. Every
+refusal says why in French (Wagtail's own messages are translated, `FRENCH_MESSAGES`).
+
+Addresses are absolute on BASE_URL (WAGTAILAPI_BASE_URL for `detail_url` and download links,
+`AbsolutePageSerializer` for `html_url`, also of a page's parent), whatever the Wagtail Site
+says. The documented
+endpoints (ressources, bases, collections, organisations, taxonomie, licences, versions) and the
+router are in portal.api_endpoints; the OpenAPI description in portal.openapi.
 """
 
+import re
+
+from django.conf import settings
 from django.db.models import Case, IntegerField, Q, Value, When
+from django.http import Http404
+from rest_framework import status
 from rest_framework.filters import BaseFilterBackend
+from rest_framework.response import Response
 from wagtail.api.v2.filters import SearchFilter
 from wagtail.api.v2.pagination import WagtailPagination
-from wagtail.api.v2.router import WagtailAPIRouter
-from wagtail.api.v2.utils import BadRequestError
+from wagtail.api.v2.serializers import (
+    PageAliasOfField,
+    PageHtmlUrlField,
+    PageParentField,
+    PageSerializer,
+    get_serializer_class,
+)
+from wagtail.api.v2.utils import BadRequestError, get_full_url
 from wagtail.api.v2.views import PagesAPIViewSet
 from wagtail.documents.api.v2.views import DocumentsAPIViewSet
+from wagtail.images.api.v2.serializers import ImageDownloadUrlField, ImageSerializer
 from wagtail.images.api.v2.views import ImagesAPIViewSet
 from wagtail.models import Page
 
@@ -32,6 +52,95 @@ from search.matching import matching_page_ids
 MAX_OFFSET = 1_000_000
 # Words of an image or document search (each one must be in the title).
 MAX_MEDIA_SEARCH_WORDS = 10
+
+
+# Wagtail's refusals, in French: (pattern of its English message, French message).
+FRENCH_MESSAGES = [
+    (r"unknown fields: (.*)", "Champs inconnus : {0}."),
+    (r"fields error: (.*)", "Paramètre fields mal formé ({0})."),
+    (r"'(.*)' does not support nested fields", "Le champ « {0} » n'a pas de sous-champs."),
+    (r"(offset|limit) must be a positive integer", "{0} doit être un entier positif."),
+    (r"limit cannot be higher than (\d+)", "limit ne peut pas dépasser {0}."),
+    (r"cannot order by '(.*)' \(\w+ field\)", "Impossible de trier par « {0} »."),
+    (r"random ordering .*", "Le tri aléatoire ne se combine ni avec offset ni avec un autre tri."),
+    (r"type doesn't exist", "Ce type de page n'existe pas."),
+    (r"(\w+) must be a positive integer", "{0} doit être un entier positif."),
+    (
+        r"(?:parent|ancestor|descendant|translation_of) page doesn't exist",
+        "Cette page n'existe pas.",
+    ),
+    (r"filtering by .* is not supported", "Ces filtres ne se combinent pas."),
+    (r"field filter error\. .* for (\w+).*", "Valeur invalide pour {0}."),
+    (
+        r"query parameter is not an operation or a recognised field: (.*)",
+        "Paramètre inconnu : {0}.",
+    ),
+    (
+        r"rich_text_format must be one of .*",
+        "rich_text_format ne prend que les valeurs html ou markdown.",
+    ),
+]
+
+
+def french_message(message):
+    for pattern, french in FRENCH_MESSAGES:
+        match = re.fullmatch(pattern, message)
+        if match:
+            return french.format(*match.groups())
+    return message
+
+
+class AbsoluteHtmlUrlField(PageHtmlUrlField):
+    """A page's address on BASE_URL (the Wagtail Site may still say http://localhost)."""
+
+    def to_representation(self, page):
+        return absolute_page_url(page)
+
+
+def absolute_page_url(page):
+    """BASE_URL + the page's path, or None for a page outside the site."""
+    url_parts = page.get_url_parts()
+    if not url_parts or url_parts[2] is None:
+        return None
+    return settings.BASE_URL + url_parts[2]
+
+
+class AbsoluteLinkedPageMixin:
+    """`parent` and `alias_of` as Wagtail gives them, with their own html_url on BASE_URL."""
+
+    def to_representation(self, value):
+        serializer_class = get_serializer_class(
+            value.__class__,
+            ["id", "type", "detail_url", "html_url", "title"],
+            meta_fields=["type", "detail_url", "html_url"],
+            base=AbsolutePageSerializer,
+        )
+        return serializer_class(context=self.context).to_representation(value)
+
+
+class AbsoluteParentField(AbsoluteLinkedPageMixin, PageParentField):
+    pass
+
+
+class AbsoluteAliasOfField(AbsoluteLinkedPageMixin, PageAliasOfField):
+    pass
+
+
+class AbsolutePageSerializer(PageSerializer):
+    html_url = AbsoluteHtmlUrlField(read_only=True)
+    parent = AbsoluteParentField(read_only=True)
+    alias_of = AbsoluteAliasOfField(read_only=True)
+
+
+class AbsoluteImageDownloadUrlField(ImageDownloadUrlField):
+    """Wagtail gives images a relative download_url (documents get an absolute one)."""
+
+    def to_representation(self, image):
+        return get_full_url(self.context.get("request"), image.file.url)
+
+
+class AbsoluteImageSerializer(ImageSerializer):
+    download_url = AbsoluteImageDownloadUrlField(read_only=True)
 
 
 class BoundedPagination(WagtailPagination):
@@ -82,6 +191,13 @@ class BoundedParametersMixin:
 
     pagination_class = BoundedPagination
 
+    def handle_exception(self, exc):
+        if isinstance(exc, BadRequestError):
+            return Response({"message": french_message(str(exc))}, status.HTTP_400_BAD_REQUEST)
+        if isinstance(exc, Http404):
+            return Response({"message": "Introuvable."}, status.HTTP_404_NOT_FOUND)
+        return super().handle_exception(exc)
+
     def find_object(self, queryset, request):
         if "id" in request.GET and bounded_int(request.GET["id"], minimum=1) is None:
             raise BadRequestError("id doit être un entier positif")
@@ -93,6 +209,7 @@ def _with_search(backends, replacement):
 
 
 class VisiblePagesAPIViewSet(BoundedParametersMixin, PagesAPIViewSet):
+    base_serializer_class = AbsolutePageSerializer
     filter_backends = _with_search(PagesAPIViewSet.filter_backends, EngineSearchFilter)
 
     def get_base_queryset(self):
@@ -102,6 +219,7 @@ class VisiblePagesAPIViewSet(BoundedParametersMixin, PagesAPIViewSet):
 
 
 class VisibleImagesAPIViewSet(BoundedParametersMixin, ImagesAPIViewSet):
+    base_serializer_class = AbsoluteImageSerializer
     filter_backends = _with_search(ImagesAPIViewSet.filter_backends, TitleSearchFilter)
 
     def get_queryset(self):
@@ -113,9 +231,3 @@ class VisibleDocumentsAPIViewSet(BoundedParametersMixin, DocumentsAPIViewSet):
 
     def get_queryset(self):
         return visible_media(super().get_queryset(), self.request.user)
-
-
-api_router = WagtailAPIRouter("wagtailapi")
-api_router.register_endpoint("pages", VisiblePagesAPIViewSet)
-api_router.register_endpoint("images", VisibleImagesAPIViewSet)
-api_router.register_endpoint("documents", VisibleDocumentsAPIViewSet)

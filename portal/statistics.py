@@ -4,7 +4,9 @@ Counting. A resource's readings and its files' downloads are counted per day (`D
 no cookie, no address, no session, nothing that says who; requests from robots (crawlers, link
 previews, command-line tools, headless browsers) are left out by their User-Agent, and so are
 prefetches. A reading counts when the page is served to someone allowed to read it; a download
-when Wagtail serves the document (its `document_served` signal), for every resource that uses it.
+when Wagtail serves the document (its `document_served` signal), for every resource that uses it,
+and when a resource's PDF, Markdown or a pack that holds it is downloaded (`reuse`'s
+`resource_downloaded` signal; those routes are not readings).
 
 What the public figures cover: public, live bases and their live resources only (a private
 base's resources, collections, readings or searches are never in them). A base's admins see the
@@ -29,6 +31,7 @@ from django.dispatch import receiver
 from django.http import HttpResponse
 from django.utils import timezone
 from django.utils.translation import gettext as _
+from django_tasks import task
 from wagtail.documents import get_document_model
 from wagtail.documents.models import document_served
 from wagtail.models import ReferenceIndex, Revision
@@ -45,11 +48,15 @@ from ressources.models import (
     Term,
     Vocabulary,
 )
+from reuse.signals import resource_downloaded
 from search.models import SearchLog
 
 from .models import DailyResourceStat
 
 CACHE_SECONDS = 15 * 60
+# Kept long after they are stale: a visitor is served stale figures while they are recomputed.
+KEEP_SECONDS = 7 * 24 * 3600
+REFRESH_LOCK_SECONDS = 10 * 60
 MONTHS = 12
 TOP = 10
 BOTS = re.compile(
@@ -87,10 +94,16 @@ def count(resource_ids, field):
                 )
 
 
-def count_view(page, request):
+def _is_reading(request):
+    return request.method == "GET" and not is_robot(request) and not request.GET.get("page")
+
+
+def count_view(page, request, view=None):
     """From the `before_serve_page` hook: a reading of a live resource by someone who may
     read it (a share-link visitor or a robot is not counted)."""
-    if request.method != "GET" or is_robot(request) or request.GET.get("page"):
+    if not _is_reading(request):
+        return
+    if getattr(view, "__name__", "").startswith("download_"):  # counted as downloads
         return
     if not isinstance(page, ResourcePage) or not page.live:
         return
@@ -98,6 +111,14 @@ def count_view(page, request):
     if base is None or not base.live or not base.user_can_view(request.user):
         return
     count([page.pk], "views")
+
+
+def count_cached_view(resource_id, request):
+    """A reading served from the page cache (portal.page_cache): the page was stored for an
+    anonymous visitor, and any change to the resource or its base has dropped it since, so it
+    is live and readable by anyone."""
+    if _is_reading(request):
+        count([resource_id], "views")
 
 
 @receiver(document_served)
@@ -112,6 +133,12 @@ def count_download(sender, instance, request, **kwargs):
     ).values_list("object_id", flat=True)
     ids = set(ResourcePage.objects.live().filter(pk__in=list(pages)).values_list("pk", flat=True))
     count(sorted(ids), "downloads")
+
+
+@receiver(resource_downloaded)
+def count_resource_download(sender, request, resource_ids, **kwargs):
+    if not is_robot(request):
+        count(sorted(set(resource_ids)), "downloads")
 
 
 # Figures ----------------------------------------------------------------------------------------
@@ -290,11 +317,31 @@ def compute(scope, now=None):
 
 
 def figures_for(scope):
+    """The scope's figures from the shared cache, never older than `CACHE_SECONDS` for long:
+    stale figures are served while a background task recomputes them (one at a time), so only
+    the very first visitor of a fresh cache waits for a computation (seconds at 100,000
+    resources)."""
     figures = cache.get(scope.key)
     if figures is None:
         figures = compute(scope)
-        cache.set(scope.key, figures, CACHE_SECONDS)
+        cache.set(scope.key, figures, KEEP_SECONDS)
+        return figures
+    stale = timezone.now() - figures["computed_at"] > timedelta(seconds=CACHE_SECONDS)
+    if stale and cache.add(f"{scope.key}:refreshing", True, REFRESH_LOCK_SECONDS):
+        refresh_figures.enqueue(scope.base.pk if scope.base else None)
     return figures
+
+
+@task()
+def refresh_figures(base_id=None):
+    """Recompute a scope's figures into the cache (enqueued by `figures_for` when stale)."""
+    base = BasePage.objects.filter(pk=base_id).first() if base_id else None
+    scope = Scope(base)
+    try:
+        if base_id is None or base is not None:
+            cache.set(scope.key, compute(scope), KEEP_SECONDS)
+    finally:
+        cache.delete(f"{scope.key}:refreshing")
 
 
 # Tables as CSV ----------------------------------------------------------------------------------

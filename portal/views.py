@@ -3,10 +3,10 @@ resources, as the reader may see them) and « Donner mon avis sur la plateforme 
 
 from django.contrib.auth import get_user_model
 from django.db import transaction
-from django.http import Http404
+from django.http import Http404, JsonResponse
 from django.shortcuts import redirect, render
 from django.utils.translation import gettext as _
-from django.views.decorators.http import require_http_methods
+from django.views.decorators.http import require_http_methods, require_safe
 
 from base.listing import paginate, visible_bases
 from ressources.listing import attach_bases, resource_cards, visible_resources
@@ -181,3 +181,20 @@ def base_statistics(request, base, table=None):
         figures, _("base « %(title)s »") % {"title": base.title}, url, csv_suffix="/"
     )
     return render(request, "portal/statistics.html", {**context, "base": base})
+
+
+@require_safe
+def openapi_description(request):
+    """/api/v2/openapi.json: the OpenAPI 3.1 description of the read API (portal.openapi)."""
+    from .openapi import openapi_document
+
+    return JsonResponse(openapi_document(), json_dumps_params={"ensure_ascii": False, "indent": 2})
+
+
+@require_safe
+def api_documentation(request):
+    """/documentation-api/: the same description, as a French page."""
+    from .api_documentation import page_context
+    from .openapi import openapi_document
+
+    return render(request, "portal/api_documentation.html", page_context(openapi_document()))

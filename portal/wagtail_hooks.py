@@ -39,8 +39,12 @@ def register_platform_feedback_viewset():
 
 @hooks.register("before_serve_page")
 def count_resource_view(page, request, serve_args, serve_kwargs):
-    """Readings of resources, for /statistiques/ (no cookie, no trace of who)."""
-    statistics.count_view(page, request)
+    """Readings of resources, for /statistiques/ (no cookie, no trace of who). The page cache
+    remembers the page, to count the readings it serves (portal.page_cache)."""
+    request.page_cache_page = page
+    # A routable page's sub-page comes with its view first (the download routes are not readings).
+    view = serve_args[0] if serve_args else None
+    statistics.count_view(page, request, view)
 
 
 @hooks.register("base_page_route_views")

@@ -20,8 +20,9 @@ def author_credit(user, role=CreditRole.WRITING):
     )
 
 
-def credit_author(page, user, role=CreditRole.WRITING):
+def credit_author(page, user, role=None):
     """Add `user` to the in-memory credits of `page` unless already credited; saved with it."""
+    role = role or CreditRole.WRITING
     credits = list(page.credits.all())
     if user is None or any(credit.user_id == user.pk for credit in credits):
         return False

@@ -72,6 +72,7 @@ def resource_context(page, request):
     base = base_of(page)
     return {
         **contribution_context(page, request),
+        **adaptation_context(page, request),
         "base": base,
         # False for a visitor whose share link opens this resource only: no links to the base.
         "base_readable": base is None
@@ -92,6 +93,21 @@ def resource_context(page, request):
         and (base is None or base.is_public)
         and page.live,
         **review_context(page, request),
+    }
+
+
+def adaptation_context(page, request):
+    """« Adapter dans ma base » on a published resource whose licence allows it; otherwise the
+    licence's reason and whom to ask (see ressources.adaptation)."""
+    from . import adaptation
+
+    if not page.pk or not page.live or getattr(request, "share_link_view", False):
+        return {"adapt_url": None, "adapt_refusal": None}
+    refusal = adaptation.refusal(page)
+    return {
+        "adapt_url": None if refusal else page.url + page.reverse_subpage("adapt"),
+        "adapt_refusal": refusal,
+        "adapt_contact": adaptation.permission_contact(page) if refusal else "",
     }
 
 

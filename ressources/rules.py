@@ -55,6 +55,29 @@ def licence_compatibility_error(licence, adapted_from):
     return None
 
 
+def adaptation_refusal(original):
+    """Why « Adapter dans ma base » is refused for `original` (a resource, or the state of one
+    of its versions), if it is: the cases `licence_compatibility_error` refuses whatever the
+    licence chosen, said of the resource itself."""
+    licence = original.licence
+    if licence is None:
+        return _(
+            "« %(title)s » n'indique pas de licence : personne ne peut l'adapter sans l'accord "
+            "de ses auteurs."
+        ) % {"title": original.title}
+    if licence.kind == "reserved":
+        return _(
+            "« %(title)s » est publiée « %(licence)s » : ses auteurs n'en autorisent pas "
+            "l'adaptation sans leur accord."
+        ) % {"title": original.title, "licence": licence.name}
+    if licence.no_derivatives:
+        return _(
+            "« %(title)s » est sous %(licence)s, qui n'autorise pas les modifications : on ne "
+            "peut pas en publier d'adaptation sans l'accord de ses auteurs."
+        ) % {"title": original.title, "licence": licence.name}
+    return None
+
+
 def publication_errors(*, licence, themes, resource_types, adapted_from):
     """Rules that must hold for a resource to be published."""
     errors = {}

@@ -13,6 +13,10 @@ resources_changed = Signal()
 # the veille tells the resource's followers (veille/follows.py).
 version_published = Signal()
 
+# An adaptation of a resource (« adaptée de ») is published for the first time (`adaptation_id`,
+# `version_id`), sent once the transaction commits: the veille tells the original's followers.
+adaptation_published = Signal()
+
 
 @receiver(page_published, sender=ResourcePage)
 def resource_published(sender, instance, revision, **kwargs):
@@ -22,6 +26,13 @@ def resource_published(sender, instance, revision, **kwargs):
     transaction.on_commit(
         lambda: version_published.send(sender=ResourceVersion, version_id=version.pk)
     )
+    first = (version.major, version.minor) == (1, 0) and version.restored_from_id is None
+    if first and instance.adapted_from_id:
+        transaction.on_commit(
+            lambda: adaptation_published.send(
+                sender=ResourcePage, adaptation_id=instance.pk, version_id=version.pk
+            )
+        )
 
 
 @receiver(post_save, sender=ResourceReview)

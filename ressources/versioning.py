@@ -29,6 +29,25 @@ def responsible_of(user):
     return user.display_name, organisation
 
 
+def adaptation_note(version):
+    """The first line of an adaptation's journal: « Adaptée de « Titre » (version 1.1) »."""
+    title = version.revision.content.get("title") or version.resource.title
+    return _("Adaptée de « %(title)s » (version %(number)s)") % {
+        "title": title,
+        "number": version.number,
+    }
+
+
+def _adapted_version(content):
+    """The version a revision's state says it adapts, if it still adapts that resource."""
+    version_id, resource_id = content.get("adapted_from_version"), content.get("adapted_from")
+    if not version_id:
+        return None
+    version = ResourceVersion.objects.select_related("revision", "resource").filter(pk=version_id)
+    version = version.first()
+    return version if version is not None and version.resource_id == resource_id else None
+
+
 def record_version(resource, revision, user=None):
     """Write the journal entry for a publication (idempotent per revision)."""
     existing = ResourceVersion.objects.filter(revision=revision).first()
@@ -42,8 +61,12 @@ def record_version(resource, revision, user=None):
         ResourcePage.objects.select_for_update().filter(pk=resource.pk).first()
         major, minor = next_number(resource, bool(content.get("version_major")))
         changes = (content.get("version_changes") or "").strip()
+        first = (major, minor) == (1, 0)
+        adapted = first and _adapted_version(content)
+        if adapted:
+            # An adaptation's journal starts with what it adapts (« Adapter dans ma base »).
+            changes = "\n".join(filter(None, [adaptation_note(adapted), changes]))
         if not changes:
-            first = (major, minor) == (1, 0)
             changes = _("Première publication") if first else _("Mise à jour")
         return ResourceVersion.objects.create(
             resource=resource,

@@ -63,6 +63,20 @@ def register_contribution_actions(actions):
     actions.register_action(
         authoring.CREATE, _("Création depuis le site public"), _("Créée depuis le site public")
     )
+    from wagtail.log_actions import LogFormatter
+
+    from . import adaptation
+
+    @actions.register_action(adaptation.ADAPT)
+    class AdaptationFormatter(LogFormatter):
+        label = _("Adaptation dans une base")
+
+        def format_message(self, log_entry):
+            data = log_entry.data or {}
+            return _("Adaptée de « %(title)s » (version %(number)s)") % {
+                "title": (data.get("original") or {}).get("title", ""),
+                "number": data.get("version", ""),
+            }
 
 
 # Moderation: the « Signalements » queue and the labels of its audit-log entries ---------------

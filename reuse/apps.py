@@ -9,3 +9,6 @@ class ReuseConfig(AppConfig):
     name = "reuse"
     verbose_name = _("Réutilisation et données ouvertes")
     default_auto_field = "django.db.models.BigAutoField"
+
+    def ready(self):
+        from . import checks  # noqa: F401

@@ -55,7 +55,8 @@ def second_browser():
 def _empty_cache():
     """Each test starts with an empty cache: the rate limits' counters (django-allauth)
     live there, and the whole suite logs in from the same address."""
-    from django.core.cache import cache
+    from django.core.cache import caches
 
-    cache.clear()
+    for cache in caches.all():  # and the page cache (portal.page_cache)
+        cache.clear()
     yield

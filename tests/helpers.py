@@ -2,6 +2,8 @@
 
 import html
 import io
+import re
+from urllib.parse import urlsplit
 
 from bs4 import BeautifulSoup
 from PIL import Image as PILImage
@@ -15,6 +17,34 @@ def soup(response):
 def page_text(response):
     """The text of the page (markup and entities resolved), spaces collapsed."""
     return " ".join(html.unescape(soup(response).get_text(" ")).split())
+
+
+def body_of(response):
+    """The body of a response, streamed (the sitemaps) or not."""
+    if response.streaming:
+        return b"".join(response.streaming_content).decode()
+    return response.content.decode()
+
+
+def xml_locations(text):
+    return [html.unescape(loc) for loc in re.findall(r"<loc>([^<]+)</loc>", text)]
+
+
+def sitemap_children(client):
+    """The child sitemaps the index /sitemap.xml names: {path: [addresses]}."""
+    index = client.get("/sitemap.xml")
+    assert index.status_code == 200
+    children = {}
+    for child in xml_locations(body_of(index)):
+        response = client.get(urlsplit(child).path)
+        assert response.status_code == 200, child
+        children[urlsplit(child).path] = xml_locations(body_of(response))
+    return children
+
+
+def sitemap_locations(client):
+    """Every address the sitemap index leads to, in order."""
+    return [loc for locations in sitemap_children(client).values() for loc in locations]
 
 
 def resource_form_data(**fields):

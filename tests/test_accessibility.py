@@ -76,7 +76,9 @@ def test_every_page_type_meets_wcag_21_aa_anonymous_and_logged_in(browser, live_
         reverse("login"),
         reverse("signup"),
         reverse("profile", args=[world.admin.username]),
+        reverse("api_documentation"),
         "/page-qui-n-existe-pas/",
+        reverse("open_data"),
     ]
     problems = audit(browser, live_server, anonymous)
 

@@ -433,12 +433,14 @@ def test_only_the_matrix_roles_act(tree, role, action):
 
 @pytest.mark.django_db
 def test_a_share_link_page_offers_no_action(tree):
-    """The holder reads the resource; « Enregistrer » and « Signaler » are not offered."""
+    """The holder reads the resource; « Enregistrer », « Signaler » and « Adapter dans ma base »
+    are not offered."""
     response = client_for(tree, "share_link_registered").get(tree.resource.url)
     assert response.status_code == 200
     html = response.content.decode()
     assert "signaler/" not in html
     assert "enregistrer/" not in html
+    assert "adapter/" not in html
 
 
 # Serving: the page and all its ancestors live --------------------------------------------------

@@ -254,11 +254,16 @@ class AdversarialInputTests(TestCase):
             "suivre/",
             "enregistrer/",
             "signaler/",
+            "adapter/",
             "atom/",
             "membres/",
         ]
         urls += [self.public_resource.url + sub for sub in sub_pages]
-        urls += [self.public_base.url + sub for sub in ("membres/", "atom/", "membres/demander/")]
+        urls += [
+            self.public_base.url + sub
+            for sub in ("membres/", "atom/", "membres/demander/", "exporter/csv/", "exporter/json/")
+        ]
+        urls += [self.public_collection.url + sub for sub in ("exporter/csv/", "exporter/json/")]
         for role in ("anonyme", "inscrit", "contributeur", "administrateur de base"):
             self.login(role)
             for url in urls:

@@ -1,7 +1,11 @@
 """The read-only API (/api/v2/), the sitemap and robots.txt show only what the reader may see."""
 
-from django.test import TestCase
+from django.test import TestCase, override_settings
+from wagtail.models import Page, Site
 
+from base.models import Visibility
+from tests.factories import ResourcePageFactory
+from tests.helpers import sitemap_children, sitemap_locations
 from tests.private_fixtures import PRIVATE_WORD, build_private_space
 
 
@@ -162,15 +166,47 @@ class SitemapTests(TestCase):
             if user is not None:
                 self.client.force_login(user)
             with self.subTest(user=user and user.username):
-                response = self.client.get("/sitemap.xml")
-                self.assertEqual(response.status_code, 200)
-                content = response.content.decode()
+                content = "\n".join(sitemap_locations(self.client))
                 self.assertIn(self.public_base.url, content)
                 self.assertIn(self.public_resource.url, content)
                 self.assertNotIn(self.private_base.url, content)
                 self.assertNotIn("du-cercle", content)
                 self.assertNotIn("journal-des-versions", content)
                 self.assertNotIn("versions/", content)
+
+    @override_settings(SITEMAP_PAGE_SIZE=2, PAGE_CACHE_ENABLED=True)
+    def test_the_index_leads_to_every_public_page_once_and_follows_changes(self):
+        site = Site.objects.get(is_default_site=True)
+        private = (self.private_base.path, self.other_private_base.path)
+
+        def expected():
+            return {
+                page.full_url
+                for page in Page.objects.live().descendant_of(site.root_page, inclusive=True)
+                if not page.path.startswith(private)
+            }
+
+        children = sitemap_children(self.client)
+        self.assertGreater(len(children), 1)
+        self.assertTrue(all(1 <= len(locations) <= 2 for locations in children.values()))
+        listed = sitemap_locations(self.client)
+        self.assertEqual(len(listed), len(set(listed)))
+        self.assertEqual(set(listed), expected())
+        # Read again: from the cache, without a query.
+        with self.assertNumQueries(0):
+            self.assertEqual(sitemap_locations(self.client), listed)
+
+        with self.captureOnCommitCallbacks(execute=True):
+            added = ResourcePageFactory(parent=self.public_base, title="Atelier du soir")
+        with self.captureOnCommitCallbacks(execute=True):
+            self.public_base.visibility = Visibility.PRIVATE
+            self.public_base.save_revision().publish()
+        private += (self.public_base.path,)
+        listed = sitemap_locations(self.client)
+        self.assertNotIn(added.full_url, listed)
+        self.assertNotIn(self.public_resource.full_url, listed)
+        self.assertEqual(set(listed), expected())
+        self.assertEqual(self.client.get("/sitemap-pages-999999.xml").status_code, 404)
 
     def test_robots_txt_points_to_the_sitemap(self):
         response = self.client.get("/robots.txt")

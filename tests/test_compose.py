@@ -99,7 +99,7 @@ def test_scheduled_jobs_name_real_commands(compose):
     ]
     commands = get_commands()
     names = {job[2] for job in jobs}
-    assert {"label_nec_reminders", "send_digests", "search_index"} <= names
+    assert {"label_nec_reminders", "send_digests", "search_index", "export_open_data"} <= names
     assert names <= set(commands), names - set(commands)
     assert all(job[0] == "bases" and job[1] == "/srv/bases/deploy/bin/manage" for job in jobs)
     assert (REPO / "deploy" / "bin" / "manage").stat().st_mode & 0o111

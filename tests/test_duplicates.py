@@ -125,6 +125,33 @@ class LikelyDuplicatesTests(TestCase):
         # In the admin menu (drawn by Wagtail's script from the page's data).
         self.assertIn("Doublons probables", self.client.get("/admin/").content.decode())
 
+    def test_close_titles_saying_the_same_are_grouped_not_merely_shared_words(self):
+        summary = (
+            "Pas à pas pour ouvrir une boîte de messagerie avec un usager : choisir le "
+            "fournisseur, le mot de passe, la récupération du compte."
+        )
+        first = ResourcePageFactory(
+            title="Créer son adresse e-mail avec un usager", summary=summary
+        )
+        second = ResourcePageFactory(
+            title="Créer une adresse e-mail avec les usagers",
+            summary=summary + " Fiche imprimable.",
+        )
+        ResourcePageFactory(
+            title="Créer son compte Ameli avec un usager",
+            summary="Les étapes pour ouvrir un compte Ameli et y déposer une attestation.",
+        )
+        moderator = UserFactory()
+        moderator.groups.add(Group.objects.get(name="Modérateurs"))
+        self.client.force_login(moderator)
+        rows = soup(self.client.get(self.URL)).select("table.listing tbody tr")
+        self.assertEqual(len(rows), 1)
+        links = {a["href"] for a in rows[0].select("a")}
+        self.assertIn(f"/admin/pages/{first.pk}/edit/", links)
+        self.assertIn(f"/admin/pages/{second.pk}/edit/", links)
+        self.assertNotIn("Ameli", rows[0].get_text())
+        self.assertRegex(rows[0].get_text(), r"\d+ %")
+
     def test_refused_to_others(self):
         ResourcePageFactory(title="Atelier : créer son adresse e-mail")
         base_admin = BaseMembershipFactory(role=Role.ADMIN).user

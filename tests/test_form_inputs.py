@@ -230,6 +230,7 @@ class EveryFormRendersTheRightInputs(TestCase):
             self.base.url + "membres/",
             self.resource.url + "modifier/",
             self.resource.url + "enregistrer/",
+            self.resource.url + "adapter/",
             self.proposal.url,
             *(f"/label-nec/demandes/{self.draft.pk}/etape-{n}/" for n in (1, 2, 3, 4)),
             "/publier/nouvelle-base/",

@@ -3,6 +3,7 @@ downloads are counted without cookies and without robots, a base's admins see th
 
 import csv
 import io
+from datetime import timedelta
 
 from django.core.cache import cache
 from django.core.files.base import ContentFile
@@ -10,6 +11,7 @@ from django.test import TestCase
 from wagtail.documents import get_document_model
 
 from base.models import Role, Visibility
+from portal import statistics
 from portal.models import DailyResourceStat
 from ressources import versioning
 from ressources.models import ResourcePage
@@ -64,6 +66,19 @@ class StatisticsTests(TestCase):
         # The footer of every page links here.
         footer = soup(self.client.get("/")).find("footer")
         self.assertIsNotNone(footer.find("a", href="/statistiques/"))
+
+    def test_stale_figures_are_served_once_while_they_are_recomputed(self):
+        self.assertEqual(figure(self.client.get("/statistiques/"), "resources"), "3")
+        ResourcePageFactory(parent=self.base, title="Nouvelle fiche")
+        # Within the quarter of an hour, the cached figures.
+        self.assertEqual(figure(self.client.get("/statistiques/"), "resources"), "3")
+        figures = cache.get(statistics.Scope().key)
+        figures["computed_at"] -= timedelta(seconds=statistics.CACHE_SECONDS + 1)
+        cache.set(statistics.Scope().key, figures)
+        # Stale: served as they are (nobody waits), and recomputed in the background…
+        self.assertEqual(figure(self.client.get("/statistiques/"), "resources"), "3")
+        # …for the next visitor.
+        self.assertEqual(figure(self.client.get("/statistiques/"), "resources"), "4")
 
     def test_readings_are_counted_without_robots_nor_cookies(self):
         for _ in range(3):

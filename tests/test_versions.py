@@ -6,6 +6,7 @@ from urllib.parse import quote
 
 from django.contrib.messages import get_messages
 from django.test import TestCase
+from django.utils import timezone
 from wagtail.models import PageLogEntry
 from wagtail.rich_text import RichText
 
@@ -149,7 +150,8 @@ class JournalTests(VersionTestCase):
         self.assertEqual(first[3].find("a").get_text(strip=True), "1.0")
         self.assertEqual(second[3].find("a").get_text(strip=True), "1.1")
         self.assertEqual(
-            second[0].get_text(strip=True), self.v1_1.published_at.strftime("%d/%m/%Y")
+            second[0].get_text(strip=True),
+            timezone.localtime(self.v1_1.published_at).strftime("%d/%m/%Y"),
         )
         self.assertRegex(first[0].get_text(strip=True), r"^\d\d/\d\d/\d{4}$")
         self.assertEqual(second[1].get_text(strip=True), "Sarah Benali — Hub du Sud")

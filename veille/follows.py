@@ -31,7 +31,7 @@ from ressources.models import (
     ResourceTag,
     ResourceVersion,
 )
-from ressources.signals import version_published
+from ressources.signals import adaptation_published, version_published
 from veille.models import CollectionAddition, Follow
 
 NEW_RESOURCE = "new_resource"
@@ -369,5 +369,33 @@ def announce_version(sender, version_id, **kwargs):
         % {"title": resource.title, "number": version.number},
         message="\n".join(f"– {line}" for line in version.change_lines),
         url=version.url,
+        exclude=version.user,
+    )
+
+
+@receiver(adaptation_published)
+def announce_adaptation(sender, adaptation_id, version_id, **kwargs):
+    """Tell the original's followers that an adaptation of it is published, if they may read
+    both."""
+    version = ResourceVersion.objects.select_related("resource", "user").filter(pk=version_id)
+    version = version.first()
+    if version is None or version.resource_id != adaptation_id:
+        return
+    adaptation = version.resource
+    original = adaptation.adapted_from
+    if original is None:
+        return
+    followers = [
+        follow.user
+        for follow in Follow.objects.filter(page=original).select_related("user")
+        if original.base.user_can_view(follow.user) and adaptation.base.user_can_view(follow.user)
+    ]
+    notify(
+        followers,
+        kind="new_adaptation",
+        subject=_("« %(original)s » : nouvelle adaptation « %(title)s » dans la base « %(base)s »")
+        % {"original": original.title, "title": adaptation.title, "base": adaptation.base.title},
+        message="\n".join(f"– {line}" for line in version.change_lines),
+        url=adaptation.url,
         exclude=version.user,
     )

@@ -278,7 +278,9 @@ class BasePage(BaseContentMixin, RoutablePageMixin, Territory, Page):
 
     # The first segments of the sub-pages below (routes win over child pages, so a resource or a
     # collection of the base may not take one as its slug: see `check_slug_is_not_a_route`).
-    ROUTE_SLUGS = frozenset({"atom", "suivre", "suivre-organisation", "membres", "statistiques"})
+    ROUTE_SLUGS = frozenset(
+        {"atom", "suivre", "suivre-organisation", "membres", "statistiques", "exporter"}
+    )
 
     # Veille sub-pages (views in veille, registered through base.extensions); reached through
     # `serve`, so a private base answers 404 to outsiders here too.
@@ -300,6 +302,11 @@ class BasePage(BaseContentMixin, RoutablePageMixin, Territory, Page):
     @re_path(r"^statistiques/csv/(?P<table>[a-z-]{1,40})/$", name="statistics_csv")
     def statistics_csv_route(self, request, table):
         return serve_route("base_statistics", request, self, table)
+
+    @re_path(r"^exporter/(?P<fmt>csv|json)/$", name="export")
+    def export_route(self, request, fmt):
+        """Its resources as CSV or JSON (view in reuse, registered through base.extensions)."""
+        return serve_route("base_export", request, self, fmt)
 
     @path("suivre-organisation/", name="follow_organisation")
     def follow_organisation_route(self, request):

@@ -4,6 +4,7 @@
 from django import template
 from django.forms import BaseForm
 from django.forms.utils import ErrorList
+from django.utils.functional import LazyObject
 
 from base.french import de as _de
 
@@ -24,8 +25,12 @@ def error_title_prefix(context):
     thing a screen reader says after the page reloads."""
     refused = any(form.is_bound and form.errors for form in _forms(context))
     if not refused:
-        # Any other form of the page (invite_form, join_form…), or a mapping of them.
+        # Any other form of the page (invite_form, join_form…), or a mapping of them. Lazy
+        # values are never forms: evaluating `csrf_token` would hand every page a CSRF cookie,
+        # and such a page is never served from the page cache (portal.page_cache).
         for value in context.flatten().values():
+            if isinstance(value, LazyObject):
+                continue
             candidates = value.values() if isinstance(value, dict) else [value]
             if any(
                 isinstance(form, BaseForm) and form.is_bound and form.errors for form in candidates

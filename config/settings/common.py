@@ -62,6 +62,7 @@ INSTALLED_APPS = [
     "django_tasks_db",
     "health_check",
     "csp",
+    "corsheaders",
     "django.contrib.admin",
     "django.contrib.auth",
     "django.contrib.contenttypes",
@@ -79,9 +80,14 @@ INSTALLED_APPS = [
 MIDDLEWARE = [
     "django.middleware.security.SecurityMiddleware",
     "ops.csp.CSPMiddleware",
+    # Cross-origin reading of the API only (CORS_* below); before anything that may answer.
+    "corsheaders.middleware.CorsMiddleware",
     # Before anything reads the session or the database: control characters → a French 400.
     "base.input_guard.RejectControlCharactersMiddleware",
     "whitenoise.middleware.WhiteNoiseMiddleware",
+    # Anonymous pages from the shared cache (portal.page_cache): after the headers every page
+    # gets, before the session so that it sees every cookie the layers below set.
+    "portal.page_cache.PageCacheMiddleware",
     "django.contrib.sessions.middleware.SessionMiddleware",
     "django.middleware.locale.LocaleMiddleware",
     "django.middleware.common.CommonMiddleware",
@@ -91,6 +97,8 @@ MIDDLEWARE = [
     "django.contrib.messages.middleware.MessageMiddleware",
     "django.middleware.clickjacking.XFrameOptionsMiddleware",
     "wagtail.contrib.redirects.middleware.RedirectMiddleware",
+    # The old addresses of La Base and Les Bases, on 404 only (legacy.redirects).
+    "legacy.middleware.LegacyRedirectMiddleware",
 ]
 
 ROOT_URLCONF = "config.urls"
@@ -144,6 +152,79 @@ DEFAULT_AUTO_FIELD = "django.db.models.BigAutoField"
 # Messages (« Brouillon enregistré ») travel in the session, not in a cookie of their own: the
 # site sets only the session and CSRF cookies, as its « Gestion des cookies » page says.
 MESSAGE_STORAGE = "django.contrib.messages.storage.session.SessionStorage"
+
+# Anonymous pages and sitemaps (portal.page_cache, portal.sitemap) live in the `pages` cache,
+# which every worker must share in production (config/settings/production.py).
+CACHES = {
+    "default": {"BACKEND": "django.core.cache.backends.locmem.LocMemCache"},
+    "pages": {
+        "BACKEND": "django.core.cache.backends.locmem.LocMemCache",
+        "LOCATION": "pages",
+        "OPTIONS": {"MAX_ENTRIES": 5000},
+    },
+}
+PAGE_CACHE_ENABLED = env_bool("PAGE_CACHE_ENABLED", True)
+PAGE_CACHE_ALIAS = "pages"
+PAGE_CACHE_SECONDS = int(os.environ.get("PAGE_CACHE_SECONDS", "600"))
+# Never from the cache: personal spaces, the admin, share links, operations, files (Django
+# streams them and counts downloads), search (every search is logged), the open-data page (read
+# from the files a scheduled job replaces, not from the database).
+PAGE_CACHE_EXCLUDED_PREFIXES = [
+    "/donnees-ouvertes/",
+    "/admin/",
+    "/django-admin/",
+    "/compte/",
+    "/partage/",
+    "/publier/",
+    "/sante/",
+    "/rechercher/",
+    "/documents/",
+    "/images/",
+    "/media/",
+    "/static/",
+]
+# Rows whose writes never show on a public page (reading, drafts, logs, private activity): they
+# do not invalidate the cache (portal.page_cache). Everything else does.
+PAGE_CACHE_IGNORED_MODELS = {
+    "account.emailaddress",
+    "account.emailconfirmation",
+    "accounts.notification",
+    "admin.logentry",
+    "base.invitation",
+    "base.joinrequest",
+    "base.sharelink",
+    "bc_search.pendingindexupdate",
+    "bc_search.searchentry",
+    "bc_search.searchfacet",
+    "bc_search.searchlog",
+    "django_tasks_database.dbtaskresult",
+    "portal.dailyresourcestat",
+    "portal.platformfeedback",
+    "ressources.report",
+    "sessions.session",
+    "socialaccount.socialaccount",
+    "socialaccount.socialtoken",
+    "veille.follow",
+    "wagtailadmin.editingsession",
+    "wagtailadmin.formstate",
+    "wagtailcore.comment",
+    "wagtailcore.commentreply",
+    "wagtailcore.modellogentry",
+    "wagtailcore.pagelogentry",
+    "wagtailcore.pagesubscription",
+    "wagtailcore.referenceindex",
+    "wagtailcore.revision",
+    "wagtailcore.taskstate",
+    "wagtailcore.uploadedfile",
+    "wagtailcore.workflowstate",
+    "wagtailembeds.embed",
+    "wagtailimages.rendition",
+    "wagtailsearch.indexentry",
+    "wagtailsearch.sqliteftsindexentry",
+    "wagtailusers.userprofile",
+}
+# A child sitemap lists at most this many pages (the protocol allows 50,000).
+SITEMAP_PAGE_SIZE = int(os.environ.get("SITEMAP_PAGE_SIZE", "10000"))
 
 AUTH_USER_MODEL = "accounts.User"
 AUTH_PASSWORD_VALIDATORS = [
@@ -271,10 +352,23 @@ LOGGING = {
 # Label NEC: how long a label is valid, and when its holder is reminded before it ends.
 LABEL_NEC_VALIDITY_YEARS = int(os.environ.get("LABEL_NEC_VALIDITY_YEARS", "3"))
 LABEL_NEC_REMINDER_DAYS = [90, 30]
+# The open-data dump (manage.py export_open_data), served at /donnees-ouvertes/.
+OPEN_DATA_ROOT = Path(os.environ.get("OPEN_DATA_ROOT", BASE_DIR / "open-data"))
+
 # Evidence files of label requests: private, outside MEDIA_ROOT (served by a permission check).
 LABEL_NEC_EVIDENCE_ROOT = Path(
     os.environ.get("LABEL_NEC_EVIDENCE_ROOT", BASE_DIR / "private" / "label-nec")
 )
+
+# Downloads (reuse.downloads): PDFs, Markdown and packs, built once per version and kept outside
+# MEDIA_ROOT (served only through views that check who may read them). A cache: safe to empty.
+REUSE_DOWNLOADS_ROOT = Path(
+    os.environ.get("REUSE_DOWNLOADS_ROOT", BASE_DIR / "private" / "telechargements")
+)
+REUSE_PACK_MAX_RESOURCES = 60
+REUSE_PACK_MAX_BYTES = 300 * 1024 * 1024
+# Seconds a request spends building a pack's missing PDFs; the rest is queued (reuse.tasks).
+REUSE_PACK_BUILD_SECONDS = 15
 
 # Accounts: django-allauth (accounts/adapter.py holds the project's rules, accounts/proconnect
 # the ProConnect provider). Log in by e-mail address or username and password, or by a code
@@ -399,6 +493,16 @@ AVATAR_MAX_IMAGE_PIXELS = 16_000_000
 # the bytes: set MEDIA_ACCEL_REDIRECT to its `internal` location (README, « Media »).
 WAGTAILDOCS_SERVE_METHOD = "serve_view"
 WAGTAILAPI_LIMIT_MAX = 100
+# The API's absolute addresses (detail_url, download links; html_url through portal.api) name
+# BASE_URL, never the Wagtail Site's default « localhost ».
+WAGTAILAPI_BASE_URL = BASE_URL
+# Any site may read the API from a browser (django-cors-headers): GET only, no cookies, nothing
+# outside /api/ (the rest of the site keeps the same-origin rule).
+CORS_ALLOW_ALL_ORIGINS = True
+CORS_ALLOW_CREDENTIALS = False
+CORS_URLS_REGEX = r"^/api/"
+CORS_ALLOW_METHODS = ["GET", "HEAD", "OPTIONS"]
+CORS_PREFLIGHT_MAX_AGE = 86400
 WAGTAILAPI_SEARCH_ENABLED = True
 REST_FRAMEWORK = {
     "DEFAULT_AUTHENTICATION_CLASSES": ["rest_framework.authentication.SessionAuthentication"],

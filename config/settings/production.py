@@ -35,7 +35,6 @@ CSRF_TRUSTED_ORIGINS = [o for o in os.environ.get("CSRF_TRUSTED_ORIGINS", "").sp
     f"{_base.scheme}://{_base.netloc}"
 ]
 SITE_FROM_BASE_URL = True
-WAGTAILAPI_BASE_URL = BASE_URL
 
 # HTTPS is ended by nginx, which says so in X-Forwarded-Proto (and overwrites what a client sent).
 SECURE_PROXY_SSL_HEADER = ("HTTP_X_FORWARDED_PROTO", "https")
@@ -54,11 +53,20 @@ if not SECURE_HSTS_PRELOAD:
 
 # The rate limits of the account forms (django-allauth) count attempts in the cache: it must be
 # shared by every worker. The database cache needs no other server (`manage.py createcachetable`).
+# Anonymous pages and sitemaps (portal.page_cache) go to a disk cache every worker of the machine
+# shares (diskcache: SQLite index + files, no server, bounded, least recently used evicted): a hit
+# reads it without a query, where the database cache would cost two queries and a COUNT(*) per
+# write.
 CACHES = {
     "default": {
         "BACKEND": "django.core.cache.backends.db.DatabaseCache",
         "LOCATION": "bases_communes_cache",
-    }
+    },
+    "pages": {
+        "BACKEND": "diskcache.DjangoCache",
+        "LOCATION": os.environ.get("PAGE_CACHE_DIR", str(BASE_DIR / "cache" / "pages")),
+        "OPTIONS": {"size_limit": int(os.environ.get("PAGE_CACHE_MAX_BYTES", str(2**30)))},
+    },
 }
 
 # Index updates and e-mails wait in the database for the worker (`manage.py db_worker`).

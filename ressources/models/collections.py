@@ -9,7 +9,7 @@ from wagtail.admin.panels import (
     PageChooserPanel,
 )
 from wagtail.api import APIField
-from wagtail.contrib.routable_page.models import RoutablePageMixin, path
+from wagtail.contrib.routable_page.models import RoutablePageMixin, path, re_path
 from wagtail.models import Orderable, Page
 from wagtail.search import index
 
@@ -114,6 +114,16 @@ class ResourceCollectionPage(BasePermissionsMixin, RoutablePageMixin, Page):
     @path("suivre/", name="follow")
     def follow_route(self, request):
         return serve_route("follow_page", request, self)
+
+    # Its pack (view in reuse, registered through base.extensions).
+    @path("telecharger/pack/", name="download_pack")
+    def download_pack_route(self, request):
+        return serve_route("download_collection_pack", request, self)
+
+    @re_path(r"^exporter/(?P<fmt>csv|json)/$", name="export")
+    def export_route(self, request, fmt):
+        """Its resources as CSV or JSON (view in reuse, registered through base.extensions)."""
+        return serve_route("collection_export", request, self, fmt)
 
 
 class CollectionItem(Orderable):

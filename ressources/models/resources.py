@@ -126,6 +126,16 @@ class ResourcePage(BaseContentMixin, RoutablePageMixin, Territory, Page):
         on_delete=models.SET_NULL,
         related_name="adaptations",
     )
+    # The exact version an adaptation was made from (« Adapter dans ma base », see
+    # ressources.adaptation); cleared if « adaptée de » is changed to another resource.
+    adapted_from_version = models.ForeignKey(
+        "ressources.ResourceVersion",
+        verbose_name=_("version adaptée"),
+        null=True,
+        blank=True,
+        on_delete=models.SET_NULL,
+        related_name="adaptations",
+    )
     permission_contact = models.CharField(
         _("contact pour les autorisations"),
         max_length=255,
@@ -263,7 +273,13 @@ class ResourcePage(BaseContentMixin, RoutablePageMixin, Territory, Page):
         if self.pk is None and self.owner_id and getattr(self, "credit_owner", True):
             from ..credits import credit_author
 
-            credit_author(self, self.owner)
+            credit_author(self, self.owner, getattr(self, "owner_credit_role", None))
+        if self.adapted_from_version_id:
+            from .versions import ResourceVersion
+
+            adapted = ResourceVersion.objects.filter(pk=self.adapted_from_version_id)
+            if adapted.values_list("resource_id", flat=True).first() != self.adapted_from_id:
+                self.adapted_from_version = None
         return super().save(*args, **kwargs)
 
     def credits_line(self):
@@ -325,6 +341,12 @@ class ResourcePage(BaseContentMixin, RoutablePageMixin, Territory, Page):
 
         return contribution.review(request, self, proposal_id)
 
+    @path("adapter/", name="adapt")
+    def adapt_route(self, request):
+        from ..views import adaptation
+
+        return adaptation.adapt(request, self)
+
     @path("suivre/", name="follow")
     def follow_route(self, request):
         return serve_route("follow_resource", request, self)
@@ -334,6 +356,19 @@ class ResourcePage(BaseContentMixin, RoutablePageMixin, Territory, Page):
         from ..views import personal_collections
 
         return personal_collections.save_resource(request, self)
+
+    # Downloads (views in reuse, registered through base.extensions): PDF, Markdown, a kit's pack.
+    @path("telecharger/pdf/", name="download_pdf")
+    def download_pdf_route(self, request):
+        return serve_route("download_resource_pdf", request, self)
+
+    @path("telecharger/markdown/", name="download_markdown")
+    def download_markdown_route(self, request):
+        return serve_route("download_resource_markdown", request, self)
+
+    @path("telecharger/pack/", name="download_pack")
+    def download_pack_route(self, request):
+        return serve_route("download_resource_pack", request, self)
 
     @path("signaler/", name="report")
     def report_route(self, request):
@@ -383,6 +418,7 @@ class CreditRole(models.TextChoices):
     DESIGN = "design", _("Design")
     ILLUSTRATION = "illustration", _("Illustration")
     TRANSLATION = "traduction", _("Traduction")
+    ADAPTATION = "adaptation", _("Adaptation")
     COORDINATION = "coordination", _("Coordination")
     CONTRIBUTION = "contribution", _("Contribution")
     FUNDING = "financement", _("Financement")

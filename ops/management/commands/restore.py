@@ -14,6 +14,8 @@ Exits non-zero, with the reason in French, when anything is missing or wrong.
 
 import io
 
+from django.conf import settings
+from django.core.cache import caches
 from django.core.management import call_command
 from django.core.management.base import BaseCommand, CommandError
 
@@ -78,6 +80,8 @@ class Command(BaseCommand):
         self.step("3. Migrations et table du cache")
         self.call("migrate", "--noinput")
         self.call("createcachetable")
+        # Pages cached from the database replaced (portal.page_cache) must not outlive it.
+        caches[settings.PAGE_CACHE_ALIAS].clear()
         self.step("4. Index de recherche")
         problems = []
         try:
