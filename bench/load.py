@@ -111,6 +111,8 @@ def production_environment(database_url, port, static_root, media_root):
         "EMAIL_HOST": "127.0.0.1",
         "STATIC_ROOT": str(static_root),
         "MEDIA_ROOT": str(media_root),
+        # The anonymous page cache (portal.page_cache) starts empty at each run.
+        "PAGE_CACHE_DIR": tempfile.mkdtemp(prefix="bench-load-pages-"),
         "LOG_LEVEL": "WARNING",
     }
 
