@@ -328,7 +328,8 @@ class DataTheDocumentsCopyTests(LifecycleTestCase):
     def test_saving_a_term_unchanged_schedules_nothing(self):
         with self.captureOnCommitCallbacks(execute=False) as callbacks:
             theme().save()
-        self.assertEqual(callbacks, [])
+        # (The page cache may still ask to be invalidated: portal.page_cache.)
+        self.assertEqual([c for c in callbacks if isinstance(c, lifecycle._DrainAtCommit)], [])
         self.assertFalse(PendingIndexUpdate.objects.exists())
 
     def test_an_organisation_rename_reaches_its_bases_and_their_pages(self):
