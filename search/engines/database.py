@@ -44,7 +44,7 @@ from ..models import Kind, SearchEntry
 from ..query import FacetValue, Hit, SearchResults
 from .base import SearchEngine
 from .postgres import PostgreSQLIndex
-from .shadow import SUFFIX, shadow_of
+from .shadow import SUFFIX, build_pending_indexes, shadow_of
 from .snapshot import ids_of, snapshot_of, union
 from .sql import BATCH_SIZE, ENTRY, ENTRY_COLUMNS, FACET, PAGE, chunks, chunks_of, placeholders
 from .sqlite import SQLiteIndex
@@ -454,6 +454,7 @@ class DatabaseEngine(SearchEngine):
             row = cursor.fetchone()
             started = row[0] if row else 0
         done = 0
+        build_pending_indexes()  # left by a rebuild stopped after its swap
         try:
             with transaction.atomic(), connection.cursor() as cursor:
                 shadow.create(cursor)
@@ -474,6 +475,7 @@ class DatabaseEngine(SearchEngine):
             with transaction.atomic(), connection.cursor() as cursor:
                 shadow.drop(cursor)
             raise
+        shadow.after_swap()
         return done
 
     @staticmethod

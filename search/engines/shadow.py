@@ -20,6 +20,8 @@ import re
 from .sql import ENTRY, FACET
 
 SUFFIX = "_rebuild"
+# SQLite: the statements of the indexes still to build after a swap.
+PENDING_INDEXES = "bc_search_pending_index"
 
 
 def shadow_of(index):
@@ -42,6 +44,34 @@ class Shadow:
     def drop(self, cursor):
         for table in reversed(self.tables):
             cursor.execute(f"DROP TABLE IF EXISTS {table}{SUFFIX}")
+
+    def after_swap(self):
+        pass
+
+
+def build_pending_indexes():
+    """Build, one per transaction, the SQLite indexes a swap left to build (SQLiteShadow.swap);
+    nothing when none is left (or on PostgreSQL)."""
+    from django.db import connection, transaction
+
+    if connection.vendor != "sqlite":
+        return
+    while True:
+        with transaction.atomic(), connection.cursor() as cursor:
+            cursor.execute(
+                "SELECT 1 FROM sqlite_master WHERE type = 'table' AND name = %s", [PENDING_INDEXES]
+            )
+            if cursor.fetchone() is None:
+                return
+            cursor.execute(f"SELECT rowid, statement FROM {PENDING_INDEXES} ORDER BY rowid LIMIT 1")
+            row = cursor.fetchone()
+            if row is None:
+                cursor.execute(f"DROP TABLE {PENDING_INDEXES}")
+                return
+            cursor.execute(
+                re.sub(r"^CREATE (UNIQUE )?INDEX ", r"CREATE \1INDEX IF NOT EXISTS ", row[1])
+            )
+            cursor.execute(f"DELETE FROM {PENDING_INDEXES} WHERE rowid = %s", [row[0]])
 
 
 class SQLiteShadow(Shadow):
@@ -70,8 +100,18 @@ class SQLiteShadow(Shadow):
         for table in self.tables:
             # SQLite rewrites the facets' reference to the renamed entries table.
             cursor.execute(f"ALTER TABLE {table}{SUFFIX} RENAME TO {table}")
-        for sql in self.indexes:
-            cursor.execute(sql)
+        # The indexes are built after the swap, one per transaction (build_pending_indexes):
+        # all of them in the swap held SQLite's write lock for ~15 s at 100,000 resources,
+        # close to the 20 s a publication waits. Their statements are kept in a table until
+        # built, so that a process stopped meanwhile leaves them to the next rebuild.
+        cursor.execute(f"CREATE TABLE IF NOT EXISTS {PENDING_INDEXES} (statement text NOT NULL)")
+        cursor.executemany(
+            f"INSERT INTO {PENDING_INDEXES} (statement) VALUES (%s)",
+            [(statement,) for statement in self.indexes],
+        )
+
+    def after_swap(self):
+        build_pending_indexes()
 
 
 class PostgreSQLShadow(Shadow):
