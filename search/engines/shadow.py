@@ -18,10 +18,13 @@ search.migrations.0004): a page deleted during a rebuild must not make its delet
 import re
 
 from .sql import ENTRY, FACET
+from .sqlite import SQLiteIndex
 
 SUFFIX = "_rebuild"
-# SQLite: the statements of the indexes still to build after a swap.
+# SQLite: the statements of the indexes still to build after a swap, and the suffix of the
+# tables a swap replaced, dropped after it.
 PENDING_INDEXES = "bc_search_pending_index"
+REPLACED = "_replaced"
 
 
 def shadow_of(index):
@@ -56,6 +59,10 @@ def build_pending_indexes():
 
     if connection.vendor != "sqlite":
         return
+    # The replaced tables first (their indexes hold the names), each dropped on its own.
+    for table in reversed([ENTRY, FACET, *SQLiteIndex.tables]):
+        with transaction.atomic(), connection.cursor() as cursor:
+            cursor.execute(f"DROP TABLE IF EXISTS {table}{REPLACED}")
     while True:
         with transaction.atomic(), connection.cursor() as cursor:
             cursor.execute(
@@ -95,15 +102,17 @@ class SQLiteShadow(Shadow):
         self.index.optimise(cursor, SUFFIX)
 
     def swap(self, cursor):
+        # The old tables are renamed away, not dropped: dropping them, then building the new
+        # indexes, in the swap held SQLite's write lock ~15 s at 100,000 resources, close to
+        # the 20 s a publication waits. build_pending_indexes drops them and builds the
+        # indexes afterwards, one per transaction. (SQLite rewrites the facets' references to
+        # the renamed entries tables.)
         for table in reversed(self.tables):
-            cursor.execute(f"DROP TABLE {table}")
+            cursor.execute(f"ALTER TABLE {table} RENAME TO {table}{REPLACED}")
         for table in self.tables:
-            # SQLite rewrites the facets' reference to the renamed entries table.
             cursor.execute(f"ALTER TABLE {table}{SUFFIX} RENAME TO {table}")
-        # The indexes are built after the swap, one per transaction (build_pending_indexes):
-        # all of them in the swap held SQLite's write lock for ~15 s at 100,000 resources,
-        # close to the 20 s a publication waits. Their statements are kept in a table until
-        # built, so that a process stopped meanwhile leaves them to the next rebuild.
+        # The statements wait in a table until built: a process stopped meanwhile leaves them
+        # to the next rebuild.
         cursor.execute(f"CREATE TABLE IF NOT EXISTS {PENDING_INDEXES} (statement text NOT NULL)")
         cursor.executemany(
             f"INSERT INTO {PENDING_INDEXES} (statement) VALUES (%s)",
