@@ -690,6 +690,21 @@ def measure(member, private_base, runs):
     return rows
 
 
+def incremental_update(engine, count=10):
+    """Milliseconds to send one page to the index (search.lifecycle.send: its document built
+    from the live rows, then written), for `count` resources."""
+    from ressources.models import ResourcePage
+    from search import lifecycle
+
+    ids = list(ResourcePage.objects.order_by("?").values_list("pk", flat=True)[:count])
+    times = []
+    for pk in ids:
+        started = time.perf_counter()
+        lifecycle.send(engine, [pk])
+        times.append((time.perf_counter() - started) * 1000)
+    return times
+
+
 # Main ---------------------------------------------------------------------------------------
 
 
@@ -747,11 +762,12 @@ def run_size(count, args):
     engine = engines.get_engine()
     total = lifecycle.count_searchable()
     bar = Progress(total, "indexation")
-    started = time.monotonic()
+    started, cpu = time.monotonic(), time.process_time()
     engine.rebuild(lifecycle.iter_documents(), total, bar)
     bar.finish(total)
-    indexed = time.monotonic() - started
+    indexed, indexed_cpu = time.monotonic() - started, time.process_time() - cpu
 
+    update_ms = incremental_update(engine)
     rows = measure(member, private_bases[0], args.runs)
     print(
         f"\nBase : {database_description(args.database_url)} — moteur : {engine.name} — "
@@ -760,7 +776,12 @@ def run_size(count, args):
     print(
         f"{count} ressources, {collections} collections, {BASES} bases ({PRIVATE_BASES} privées) ; "
         f"migration {migrated:.1f} s, création {created:.1f} s, indexation ({total} documents) "
-        f"{indexed:.1f} s ({total / indexed:.0f} documents/s)"
+        f"{indexed:.1f} s ({total / indexed:.0f} documents/s ; temps processeur de ce processus "
+        f"{indexed_cpu:.1f} s, soit {total / indexed_cpu:.0f} documents/s)"
+    )
+    print(
+        f"Mise à jour d'une page dans l'index (ce que fait la tâche après une publication) : "
+        f"médiane {statistics.median(update_ms):.0f} ms, max {max(update_ms):.0f} ms"
     )
     header = f"{'recherche':34} {'résultats':>9} {'p50 ms':>8} {'p95 ms':>8} {'moteur p50':>10} {'took_ms':>8}"
     print(header)

@@ -23,7 +23,7 @@ def public_label(requests):
 
 def label_status(requests):
     """LABELLED, EXPIRED or NONE (the search app's label facet values), the search document's
-    `label` (through the "search_label_status" hook, label/wagtail_hooks.py)."""
+    `label` (through the "search_label_statuses" hook, label/wagtail_hooks.py)."""
     request = public_label(requests)
     if request is None:
         return NONE

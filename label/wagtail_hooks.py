@@ -11,6 +11,7 @@ from . import (
     stats_hooks,  # noqa: F401  (the tracking dashboard: Suivi du label NEC)
     workflow,
 )
+from .criteria import Status
 from .models import LabelRequest
 from .views.admin import (
     LabelRequestHistoryView,
@@ -74,12 +75,18 @@ def register_label_actions(actions):
     )
 
 
-@hooks.register("search_label_status")
-def search_label_status(resource):
-    """The label facet of a resource's search document (search.documents.label_status): its
-    decided label only. The resource's requests are prefetched by the index
-    (search.lifecycle.RESOURCE_RELATIONS)."""
-    return public.label_status(resource.label_requests.all())
+@hooks.register("search_label_statuses")
+def search_label_statuses(resources):
+    """The label facet of the search documents of a batch of resources
+    (search.documents.label_statuses): {resource id: its decided label}, in one query; a
+    resource with no decided request is absent (search reads NONE)."""
+    decided = {}
+    for request in LabelRequest.objects.filter(
+        resource_id__in=[resource.pk for resource in resources],
+        status__in=(Status.LABELLED, Status.EXPIRED),
+    ):
+        decided.setdefault(request.resource_id, []).append(request)
+    return {pk: public.label_status(requests) for pk, requests in decided.items()}
 
 
 @hooks.register("before_delete_page")

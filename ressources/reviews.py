@@ -62,6 +62,22 @@ def figures(resource):
     )
 
 
+def figures_of(resource_ids):
+    """{resource id: figures} of many resources in one query (the search index's batches);
+    a resource without avis is absent."""
+    rows = (
+        ResourceReview.objects.filter(resource_id__in=list(resource_ids), hidden=False)
+        .order_by()
+        .values("resource_id")
+        .annotate(
+            count=Count("pk"),
+            average=Avg("usefulness"),
+            useful=Count("pk", filter=Q(usefulness__gte=Usefulness.USEFUL)),
+        )
+    )
+    return {row.pop("resource_id"): row for row in rows}
+
+
 def summary(resource):
     """{"count", "average" (out of 4, one decimal), "useful" (share of Utile/Très utile, %)}
     of the visible avis, or None while there are fewer than MIN_SHOWN."""

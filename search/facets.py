@@ -16,7 +16,7 @@ TAXONOMY_VOCABULARIES = {
     "professional_sectors": "professional_sector",
 }
 # The label facet's values. Search owns this vocabulary; the app that decides labels maps a
-# resource onto it through the "search_label_status" hook (search.documents.label_status).
+# resource onto it through the "search_label_statuses" hook (search.documents.label_statuses).
 LABELLED = "labellise"
 EXPIRED = "expire"
 NONE = "aucun"

@@ -33,7 +33,7 @@ import logging
 import time
 
 from django.db import connection, transaction
-from django.db.models import F, Q, prefetch_related_objects
+from django.db.models import F, Q
 from django.db.models.functions import Substr
 from django.utils import timezone
 from wagtail.models import Page
@@ -42,13 +42,8 @@ from base.models import BasePage
 from ressources.models import CollectionItem, ResourceCollectionPage, ResourcePage
 
 from . import engines as search_engines
-from .documents import (
-    BASE_PATH_LENGTH,
-    build_document,
-    fingerprint,
-    is_searchable,
-    searchable_pages,
-)
+from .documents import BASE_PATH_LENGTH, CHUNK, fingerprint, searchable_pages
+from .documents import build_documents as documents_of
 from .engines.base import EngineUnavailable
 from .models import IndexAction, PendingIndexUpdate
 
@@ -56,17 +51,6 @@ logger = logging.getLogger(__name__)
 
 SEARCHABLE_MODELS = (BasePage, ResourcePage, ResourceCollectionPage)
 BATCH = 200
-RESOURCE_RELATIONS = (
-    "licence",
-    "producer",
-    "themes",
-    "resource_types",
-    "beneficiaries",
-    "professional_sectors",
-    "tags",
-    "credits",
-    "label_requests",
-)
 MAX_ERROR_LENGTH = 2000
 # After an engine was found unreachable, the drains that follow changes wait this long (seconds)
 # before trying it again; `manage.py search_index update` always tries.
@@ -176,19 +160,10 @@ def _content_type_ids():
 # Sending ------------------------------------------------------------------------------------
 
 
-def with_relations(pages):
-    """Fetch the related rows a resource's document reads for a whole batch at once (a few
-    queries per batch instead of several per page)."""
-    resources = [page for page in pages if isinstance(page, ResourcePage)]
-    if resources:
-        prefetch_related_objects(resources, *RESOURCE_RELATIONS)
-    return pages
-
-
 def build_documents(page_ids):
     """(documents to upsert, ids to delete) for these pages, from their live rows."""
-    pages = with_relations(list(Page.objects.filter(pk__in=page_ids).specific()))
-    documents = [build_document(page) for page in pages if is_searchable(page)]
+    pages = list(Page.objects.filter(pk__in=page_ids).specific())
+    documents = documents_of(pages)
     indexed = {document["id"] for document in documents}
     deleted = [pk for pk in page_ids if pk not in indexed]
     return documents, deleted
@@ -308,15 +283,17 @@ def count_searchable():
     return total
 
 
-def iter_documents(chunk=500):
-    """The document of every searchable page (search.documents.searchable_pages)."""
+def iter_documents(chunk=CHUNK):
+    """The document of every searchable page (search.documents.searchable_pages), built
+    `chunk` pages at a time (search.documents.Batch: a fixed number of queries per chunk)."""
     batch = []
     for page in searchable_pages():
         batch.append(page)
         if len(batch) >= chunk:
-            yield from map(build_document, with_relations(batch))
+            yield from documents_of(batch)
             batch = []
-    yield from map(build_document, with_relations(batch))
+    if batch:
+        yield from documents_of(batch)
 
 
 def rebuild(engine, progress=None, total=None):
@@ -329,6 +306,14 @@ def rebuild(engine, progress=None, total=None):
         total = count_searchable()
     engine.rebuild(iter_documents(), total, progress)
     PendingIndexUpdate.objects.filter(engine=engine.name, created_at__lt=started_at).delete()
+    # The database engine swaps a new index in (search.engines.shadow): the pages the live
+    # index received meanwhile (a publication during the rebuild) may be older in the new one.
+    changed = getattr(engine, "changed_while_rebuilding", set())
+    if changed is None:
+        repair(engine, compare(engine))
+    elif changed:
+        for chunk in range(0, len(changed), BATCH):
+            send(engine, sorted(changed)[chunk : chunk + BATCH])
     drain(engine)
     return total, time.monotonic() - started
 

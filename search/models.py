@@ -20,8 +20,15 @@ class SearchEntry(models.Model):
     it is stale. The full-text index itself is an FTS5 table on SQLite and a tsvector column on
     PostgreSQL, both created by this app's migrations (see search.engines.database)."""
 
+    # No foreign key in the database: a rebuild writes the new index beside the live one
+    # (search.engines.shadow), and a page deleted meanwhile must not make its deletion fail
+    # on a row nobody reads yet. Django still deletes the entry with its page (CASCADE).
     page = models.OneToOneField(
-        Page, on_delete=models.CASCADE, primary_key=True, related_name="search_entry"
+        Page,
+        on_delete=models.CASCADE,
+        primary_key=True,
+        related_name="search_entry",
+        db_constraint=False,
     )
     kind = models.CharField(max_length=20, choices=Kind.choices, db_index=True)
     base_id = models.IntegerField(db_index=True)

@@ -98,11 +98,31 @@ STOP_WORDS = frozenset(
 _stemmer = snowballstemmer.stemmer("french")
 
 
+def _fold_char(char):
+    """One (lower-case) character without accents or ligatures: « é » → « e », « œ » → « oe »."""
+    char = char.replace("œ", "oe").replace("æ", "ae")
+    decomposed = unicodedata.normalize("NFKD", char)
+    return "".join(part for part in decomposed if not unicodedata.combining(part))
+
+
+class _FoldTable(dict):
+    """code point → its folded text, computed the first time a character is met. Folding a
+    text character by character is exact: NFKD decomposes each character on its own and only
+    reorders combining marks, which folding drops. One str.translate instead of a Python loop
+    over every character (the index's tokenising spent most of its time there)."""
+
+    def __missing__(self, code):
+        folded = _fold_char(chr(code))
+        self[code] = folded
+        return folded
+
+
+_FOLD_TABLE = _FoldTable({code: chr(code) for code in range(128)})
+
+
 def fold(text):
     """Lower case without accents or ligatures: « Œuvre Numérique » → « oeuvre numerique »."""
-    text = text.lower().replace("œ", "oe").replace("æ", "ae")
-    decomposed = unicodedata.normalize("NFKD", text)
-    return "".join(char for char in decomposed if not unicodedata.combining(char))
+    return text.lower().translate(_FOLD_TABLE)
 
 
 PLURAL_RE = re.compile(r"^(\w{3,}?)[sx]$")

@@ -95,7 +95,7 @@ class BadgeAndSearchTests(TestCase):
         self.assertNotIn("Mobilier Comptoir", text)
 
     def test_search_reads_the_label_through_its_hook_and_knows_none_without_it(self):
-        """The search app does not import the label app: it asks the "search_label_status"
+        """The search app does not import the label app: it asks the "search_label_statuses"
         hook, which label/wagtail_hooks.py registers; without a hook nothing is labelled."""
         from unittest import mock
 

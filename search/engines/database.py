@@ -10,7 +10,11 @@ The rest of the engine lives beside it, one seam each:
 - search.engines.postgres — tsvector literals, GIN indexes, ts_rank_cd ranking;
 - search.engines.snapshot — the index as bitsets in each process (facet counts, sorting, the
   cached words), following the database through its generations;
-- search.engines.sql — the tables and the batched-statement helpers they all use.
+- search.engines.sql — the tables and the batched-statement helpers they all use;
+- search.engines.shadow — a rebuild written beside the live index, then swapped in.
+
+(Over 500 lines: the engine is one class behind search.engines.base's interface, reading and
+writing; what has a seam of its own already lives in the modules above.)
 
 Relevance. Up to RANK_LIMIT text matches the database ranks them (bm25 / ts_rank_cd); beyond,
 ranking them all costs more than the budget of a search request, and the engine ranks by tiers
@@ -34,14 +38,15 @@ from django.db.models import Count, Q
 from django.utils import timezone
 from django.utils.dateparse import parse_datetime
 
-from ..documents import FACETS, FACETS_OF_KIND, facet_values, fingerprint
+from ..documents import FACETS, FACETS_OF_KIND, facet_values, fingerprint, serialise
 from ..facets import code_labels, facet_labels
-from ..models import Kind, SearchEntry, SearchFacet
+from ..models import Kind, SearchEntry
 from ..query import FacetValue, Hit, SearchResults
 from .base import SearchEngine
 from .postgres import PostgreSQLIndex
+from .shadow import SUFFIX, build_pending_indexes, shadow_of
 from .snapshot import ids_of, snapshot_of, union
-from .sql import BATCH_SIZE, ENTRY, FACET, chunks, placeholders
+from .sql import BATCH_SIZE, ENTRY, ENTRY_COLUMNS, FACET, PAGE, chunks, chunks_of, placeholders
 from .sqlite import SQLiteIndex
 from .text import compile_query, excerpt, index_tokens, title_sort, title_words
 
@@ -358,29 +363,44 @@ class DatabaseEngine(SearchEngine):
             cursor.execute(f"DELETE FROM {ENTRY} WHERE page_id IN ({marks})", chunk)
         index.delete_text(cursor, ids)
 
-    def _insert(self, cursor, index, documents):
+    def _insert(self, cursor, index, documents, suffix=""):
+        """Write the rows of `documents` (entries, facets, full text) with plain batched
+        statements (model instances cost more than the rest of the write); `suffix` names the
+        shadow tables of a rebuild (search.engines.shadow). Documents of pages deleted
+        meanwhile are left out: the index has no foreign key to the pages."""
+        documents = list(documents)
+        existing = set()
+        for chunk in chunks([int(document["id"]) for document in documents]):
+            cursor.execute(f"SELECT id FROM {PAGE} WHERE id IN ({placeholders(len(chunk))})", chunk)
+            existing.update(row[0] for row in cursor.fetchall())
+        adapt = connection.ops.adapt_datetimefield_value
+        now = adapt(timezone.now())
         entries, facets, texts = [], [], []
         for document in documents:
             pk = int(document["id"])
+            if pk not in existing:
+                continue
             base = document.get("base") or {}
+            text = serialise(document)
             entries.append(
-                SearchEntry(
-                    page_id=pk,
-                    kind=document["kind"],
-                    base_id=int(base.get("id") or 0),
-                    is_public=bool(document.get("is_public")),
-                    title=(document.get("title") or "")[:255],
-                    title_sort=title_sort(document.get("title")),
-                    first_published_at=_aware(document.get("first_published_at")),
-                    last_published_at=_aware(document.get("last_published_at")),
-                    rating=document.get("rating"),
-                    review_count=document.get("review_count") or 0,
-                    document=document,
-                    fingerprint=fingerprint(document),
+                (
+                    pk,
+                    document["kind"],
+                    int(base.get("id") or 0),
+                    bool(document.get("is_public")),
+                    (document.get("title") or "")[:255],
+                    title_sort(document.get("title")),
+                    adapt(_aware(document.get("first_published_at"))),
+                    adapt(_aware(document.get("last_published_at"))),
+                    document.get("rating"),
+                    document.get("review_count") or 0,
+                    text,
+                    fingerprint(document, text),
+                    now,
                 )
             )
             facets += [
-                SearchFacet(entry_id=pk, facet=facet, value=str(value)[:150])
+                (pk, facet, str(value)[:150])
                 for facet, value in dict.fromkeys(facet_values(document))
             ]
             texts.append(
@@ -392,9 +412,11 @@ class DatabaseEngine(SearchEngine):
                     title_words(document.get("title")),
                 )
             )
-        SearchEntry.objects.bulk_create(entries, batch_size=BATCH_SIZE)
-        SearchFacet.objects.bulk_create(facets, batch_size=BATCH_SIZE)
-        index.insert_text(cursor, texts)
+        if not entries:
+            return
+        index.write_rows(cursor, f"{ENTRY}{suffix}", ENTRY_COLUMNS, entries)
+        index.write_rows(cursor, f"{FACET}{suffix}", ("entry_id", "facet", "value"), facets)
+        index.insert_text(cursor, texts, suffix)
 
     def upsert(self, documents):
         documents = list({int(document["id"]): document for document in documents}.values())
@@ -419,32 +441,57 @@ class DatabaseEngine(SearchEngine):
             self._journal(cursor, generation, token, ids)
 
     def rebuild(self, documents, total, progress=None):
-        """Delete everything and insert `documents`, in one transaction: until it commits,
-        searches see the previous index (on SQLite, in WAL mode; otherwise they wait)."""
+        """Write `documents` into shadow tables, one short transaction per batch, then swap
+        them for the live tables in one step (search.engines.shadow): searches, the search log
+        and publications go on meanwhile. The pages whose index changed during the rebuild
+        (a publication) are left in `changed_while_rebuilding` (None: too many to tell) for
+        the caller to send again (search.lifecycle.rebuild). Returns the documents written."""
         index = self.index
+        shadow = shadow_of(index)
+        self.changed_while_rebuilding = set()
+        with connection.cursor() as cursor:
+            cursor.execute("SELECT generation FROM bc_search_state WHERE id = 1")
+            row = cursor.fetchone()
+            started = row[0] if row else 0
         done = 0
-        with transaction.atomic(), connection.cursor() as cursor:
-            generation, token = self._bump(cursor)
-            cursor.execute(f"DELETE FROM {FACET}")
-            cursor.execute(f"DELETE FROM {ENTRY}")
-            index.delete_all_text(cursor)
-            self._journal(cursor, generation, token, [None])
-            batch = {}
-            for document in documents:
-                batch[int(document["id"])] = document
-                if len(batch) >= BATCH_SIZE:
-                    self._insert(cursor, index, batch.values())
-                    done += len(batch)
-                    batch = {}
-                    if progress:
-                        progress(done)
-            if batch:
-                self._insert(cursor, index, batch.values())
+        build_pending_indexes()  # left by a rebuild stopped after its swap
+        try:
+            with transaction.atomic(), connection.cursor() as cursor:
+                shadow.create(cursor)
+            for batch in chunks_of(documents, BATCH_SIZE):
+                with transaction.atomic(), connection.cursor() as cursor:
+                    self._insert(cursor, index, batch, SUFFIX)
                 done += len(batch)
                 if progress:
                     progress(done)
-            index.optimise(cursor)
+            with transaction.atomic(), connection.cursor() as cursor:
+                shadow.finish(cursor)
+            with transaction.atomic(), connection.cursor() as cursor:
+                generation, token = self._bump(cursor)
+                self.changed_while_rebuilding = self._changed_since(cursor, started, generation)
+                shadow.swap(cursor)
+                self._journal(cursor, generation, token, [None])
+        except BaseException:
+            with transaction.atomic(), connection.cursor() as cursor:
+                shadow.drop(cursor)
+            raise
+        shadow.after_swap()
         return done
+
+    @staticmethod
+    def _changed_since(cursor, started, generation):
+        """Pages the index wrote between two generations (None when the journal no longer
+        tells: pruned, or another rebuild)."""
+        cursor.execute(
+            "SELECT generation, page_id FROM bc_search_change "
+            "WHERE generation > %s AND generation < %s",
+            [started, generation],
+        )
+        rows = cursor.fetchall()
+        if {row[0] for row in rows} != set(range(started + 1, generation)):
+            return None
+        changed = {row[1] for row in rows}
+        return None if None in changed else changed
 
     # Checking -----------------------------------------------------------------------------------
 

@@ -74,10 +74,20 @@ class PostgreSQLIndex:
         ids = {row[0] for row in cursor.fetchall()}
         return ids, ids
 
-    def insert_text(self, cursor, rows):
-        cursor.executemany(
-            "INSERT INTO bc_search_text (page_id, title, summary, other, words) "
-            "VALUES (%s, %s::tsvector, %s::tsvector, %s::tsvector, %s::tsvector)",
+    tables = ("bc_search_text",)
+
+    def write_rows(self, cursor, table, columns, rows):
+        """Insert plain rows with COPY: one stream instead of a statement per row (the
+        server parses each column's text: JSON, tsvector literals)."""
+        with cursor.copy(f"COPY {table} ({', '.join(columns)}) FROM STDIN") as copy:
+            for row in rows:
+                copy.write_row(row)
+
+    def insert_text(self, cursor, rows, suffix=""):
+        self.write_rows(
+            cursor,
+            f"bc_search_text{suffix}",
+            ("page_id", "title", "summary", "other", "words"),
             [
                 (
                     pk,
@@ -90,7 +100,7 @@ class PostgreSQLIndex:
             ],
         )
 
-    def optimise(self, cursor):
+    def optimise(self, cursor, suffix=""):
         pass
 
     def key_ids(self, cursor, key):

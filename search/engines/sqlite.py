@@ -40,24 +40,33 @@ class SQLiteIndex:
         for table in self.tables:
             cursor.execute(f"DELETE FROM {table}")
 
-    def insert_text(self, cursor, rows):
-        """rows: (page id, title tokens, summary tokens, other tokens, title words)."""
+    def write_rows(self, cursor, table, columns, rows):
+        """Insert plain rows (SQLite runs in this process: executemany is its fast path)."""
         cursor.executemany(
-            "INSERT INTO bc_search_fts (rowid, title, summary, other) VALUES (%s, %s, %s, %s)",
+            f"INSERT INTO {table} ({', '.join(columns)}) VALUES ({placeholders(len(columns))})",
+            rows,
+        )
+
+    def insert_text(self, cursor, rows, suffix=""):
+        """rows: (page id, title tokens, summary tokens, other tokens, title words); `suffix`
+        names the tables a rebuild fills (search.engines.shadow)."""
+        cursor.executemany(
+            f"INSERT INTO bc_search_fts{suffix} (rowid, title, summary, other) "
+            "VALUES (%s, %s, %s, %s)",
             [(pk, " ".join(t), " ".join(s), " ".join(o)) for pk, t, s, o, _w in rows],
         )
         cursor.executemany(
-            "INSERT INTO bc_search_fts_short (rowid, title, summary) VALUES (%s, %s, %s)",
+            f"INSERT INTO bc_search_fts_short{suffix} (rowid, title, summary) VALUES (%s, %s, %s)",
             [(pk, " ".join(t), " ".join(s)) for pk, t, s, _o, _w in rows],
         )
         cursor.executemany(
-            "INSERT INTO bc_search_suggest (rowid, words) VALUES (%s, %s)",
+            f"INSERT INTO bc_search_suggest{suffix} (rowid, words) VALUES (%s, %s)",
             [(pk, " ".join(w)) for pk, _t, _s, _o, w in rows],
         )
 
-    def optimise(self, cursor):
+    def optimise(self, cursor, suffix=""):
         for table in self.tables:
-            cursor.execute(f"INSERT INTO {table} ({table}) VALUES ('optimize')")
+            cursor.execute(f"INSERT INTO {table}{suffix} ({table}{suffix}) VALUES ('optimize')")
 
     def text_ids(self, cursor):
         """(ids in every full-text table, ids in any of them), for `search_index check`."""

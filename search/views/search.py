@@ -9,8 +9,9 @@ engine).
 import logging
 import math
 import time
+from contextlib import contextmanager, nullcontext
 
-from django.db import DatabaseError, transaction
+from django.db import DatabaseError, connection, transaction
 from django.http import JsonResponse
 from django.template.response import TemplateResponse
 from django.utils import timezone
@@ -40,10 +41,13 @@ from ..forms import (
 )
 from ..models import SearchLog
 from ..query import TABS, parse
+from ..warmup import is_warm_up
 
 logger = logging.getLogger(__name__)
 
 MIN_SUGGEST_LENGTH = 2
+# On SQLite, how long the search log waits for the write lock before it is skipped (ms).
+LOG_LOCK_WAIT_MS = 500
 MAX_SUGGESTIONS = 8
 # Facets whose values are grouped under a heading (the themes, by category).
 GROUPED_FACETS = ("themes",)
@@ -81,9 +85,37 @@ def status_text(search, total, filtered):
     return text + "."
 
 
+def _reading():
+    """The transaction the engine reads in — none on SQLite, where every transaction takes
+    the write lock (IMMEDIATE, config.settings.common.SQLITE_OPTIONS): a search would wait
+    behind every writer (a batch of a rebuild, a publication) and fail after the busy timeout.
+    Each SQLite read sees a committed state without one, and the engine needs no single
+    snapshot across its statements (search.engines.snapshot)."""
+    if connection.vendor == "sqlite":
+        return nullcontext()
+    return transaction.atomic()
+
+
+@contextmanager
+def _short_lock_wait():
+    """On SQLite, wait at most LOG_LOCK_WAIT_MS for the write lock (not the 20 s a
+    publication may wait): a search log row is not worth a slow page."""
+    if connection.vendor != "sqlite" or connection.in_atomic_block:
+        yield
+        return
+    usual = int(float(connection.settings_dict.get("OPTIONS", {}).get("timeout", 5)) * 1000)
+    with connection.cursor() as cursor:
+        cursor.execute(f"PRAGMA busy_timeout = {LOG_LOCK_WAIT_MS}")
+    try:
+        yield
+    finally:
+        with connection.cursor() as cursor:
+            cursor.execute(f"PRAGMA busy_timeout = {usual}")
+
+
 def _run(query):
     """The engine's answer, asked again for the last page when the page asked for is past it."""
-    with transaction.atomic():
+    with _reading():
         results = engines.search(query)
         last = max(math.ceil(results.total / query.per_page), 1)
         if query.page > last:
@@ -318,15 +350,21 @@ def _pagination(search, results):
 
 
 def _log(search, results, duration_ms):
-    SearchLog.objects.create(
-        query=parse(search.text).normalised(),
-        tab=search.tab,
-        filters=search.log_filters(),
-        results=results.total,
-        duration_ms=round(duration_ms, 2),
-        engine=results.engine,
-        fallback=results.fallback,
-    )
+    """Record the search for the statistics — never at the cost of the page: a log that
+    cannot be written (the database busy or failing) is skipped and said in the server log."""
+    try:
+        with _short_lock_wait(), transaction.atomic():
+            SearchLog.objects.create(
+                query=parse(search.text).normalised(),
+                tab=search.tab,
+                filters=search.log_filters(),
+                results=results.total,
+                duration_ms=round(duration_ms, 2),
+                engine=results.engine,
+                fallback=results.fallback,
+            )
+    except DatabaseError:
+        logger.warning("Search log not written for %r", search.text, exc_info=True)
 
 
 @require_safe
@@ -342,7 +380,7 @@ def search(request):
         logger.warning("Search failed for %r", search.text, exc_info=True)
         failed = True
     duration_ms = (time.perf_counter() - started) * 1000
-    if results is not None:
+    if results is not None and not is_warm_up(request):
         _log(search, results, duration_ms)
 
     tab_counts = results.tab_counts if results else {}
@@ -425,7 +463,7 @@ def suggest(request):
     suggestions = []
     if len(text) >= MIN_SUGGEST_LENGTH:
         try:
-            with transaction.atomic():
+            with _reading():
                 found = engines.suggest(
                     text, visible_base_ids(request_user(request)), MAX_SUGGESTIONS
                 )
