@@ -424,7 +424,9 @@ def start_stack():
         gunicorn_log = open(root / "gunicorn.log", "w")  # noqa: SIM115 (closed with the stack)
         gunicorn = subprocess.Popen(
             [
-                GUNICORN, "config.wsgi", "--workers", "2", "--bind", f"127.0.0.1:{app_port}",
+                # The deployed configuration (preload, warm-up), with the test's port and size.
+                GUNICORN, "config.wsgi", "-c", str(REPO / "deploy" / "gunicorn.conf.py"),
+                "--workers", "2", "--bind", f"127.0.0.1:{app_port}",
                 "--graceful-timeout", "1", "--timeout", "60",
                 # What the application receives from nginx (tests: the client address).
                 "--access-logfile", str(root / "gunicorn-access.log"),

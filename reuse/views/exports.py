@@ -13,7 +13,7 @@ CSV: UTF-8 with a BOM, `;` separator, French headers (what a French spreadsheet 
 import io
 import json
 
-from django.db import DatabaseError, transaction
+from django.db import DatabaseError
 from django.http import Http404, HttpResponse
 from django.utils import timezone
 from django.utils.http import content_disposition_header
@@ -115,7 +115,7 @@ def search_export(request, fmt):
     query = search.query
     query.tab, query.page, query.per_page = "ressources", 1, MAX_ROWS
     try:
-        with transaction.atomic():
+        with engines.reading():
             results = engines.search(query)
     except (DatabaseError, EngineUnavailable):
         return HttpResponse(

@@ -34,6 +34,21 @@ def get_engine():
     return elasticsearch_engine() or database_engine()
 
 
+def reading():
+    """The transaction a search reads in — none on SQLite, where every transaction takes the
+    write lock (IMMEDIATE, config.settings.common.SQLITE_OPTIONS): a search would wait behind
+    every writer (a batch of a rebuild, a publication) and fail after the busy timeout. Each
+    SQLite read sees a committed state without one, and the engine needs no single snapshot
+    across its statements (search.engines.snapshot)."""
+    from contextlib import nullcontext
+
+    from django.db import connection, transaction
+
+    if connection.vendor == "sqlite":
+        return nullcontext()
+    return transaction.atomic()
+
+
 def search(query):
     """Run a search on the configured engine; if Elasticsearch cannot be reached, the database
     engine answers and the results say so (`fallback`), so that the page shows a notice."""

@@ -9,7 +9,7 @@ engine).
 import logging
 import math
 import time
-from contextlib import contextmanager, nullcontext
+from contextlib import contextmanager
 
 from django.db import DatabaseError, connection, transaction
 from django.http import JsonResponse
@@ -85,17 +85,6 @@ def status_text(search, total, filtered):
     return text + "."
 
 
-def _reading():
-    """The transaction the engine reads in — none on SQLite, where every transaction takes
-    the write lock (IMMEDIATE, config.settings.common.SQLITE_OPTIONS): a search would wait
-    behind every writer (a batch of a rebuild, a publication) and fail after the busy timeout.
-    Each SQLite read sees a committed state without one, and the engine needs no single
-    snapshot across its statements (search.engines.snapshot)."""
-    if connection.vendor == "sqlite":
-        return nullcontext()
-    return transaction.atomic()
-
-
 @contextmanager
 def _short_lock_wait():
     """On SQLite, wait at most LOG_LOCK_WAIT_MS for the write lock (not the 20 s a
@@ -115,7 +104,7 @@ def _short_lock_wait():
 
 def _run(query):
     """The engine's answer, asked again for the last page when the page asked for is past it."""
-    with _reading():
+    with engines.reading():
         results = engines.search(query)
         last = max(math.ceil(results.total / query.per_page), 1)
         if query.page > last:
@@ -463,7 +452,7 @@ def suggest(request):
     suggestions = []
     if len(text) >= MIN_SUGGEST_LENGTH:
         try:
-            with _reading():
+            with engines.reading():
                 found = engines.suggest(
                     text, visible_base_ids(request_user(request)), MAX_SUGGESTIONS
                 )
