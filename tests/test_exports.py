@@ -5,6 +5,7 @@ datapackage.json (frictionless)."""
 import csv
 import io
 import json
+from unittest import mock
 
 import pytest
 from django.core.management import CommandError, call_command
@@ -104,6 +105,16 @@ class ExportTests(TestCase):
         self.client.force_login(self.member)
         member = read_json(self.client.get(f"/rechercher/exporter/json/?q={PRIVATE_WORD}"))
         self.assertEqual(set(member), {"Protocole du cercle"})
+
+    def test_when_the_engine_cannot_answer_exports_and_feeds_say_so_in_french(self):
+        from search.engines.base import EngineUnavailable
+
+        with mock.patch("search.engines.search", side_effect=EngineUnavailable("down")):
+            for address in ("/rechercher/exporter/csv/?q=atelier", "/rechercher/atom/?q=atelier"):
+                with self.subTest(address=address):
+                    response = self.client.get(address)
+                    self.assertEqual(response.status_code, 503)
+                    self.assertIn("momentanément indisponible", response.content.decode())
 
     def test_a_hostile_search_export_answers_without_error(self):
         for query in (

@@ -5,16 +5,13 @@ A feed reader has no session, and a feed address is easily shared: the feed alwa
 as an anonymous visitor (public content only), whoever asks.
 """
 
-from django.db import DatabaseError, transaction
-from django.http import HttpResponse
 from django.utils import timezone
 from django.utils.dateparse import parse_datetime
 from django.utils.html import escape
 from django.utils.translation import gettext as _
 from django.views.decorators.http import require_safe
 
-from search import engines
-from search.engines.base import EngineUnavailable
+from search import reading
 from search.forms import parse_request
 from veille.feeds import feed_response, new_feed, xml_text
 
@@ -34,14 +31,9 @@ def search_feed(request):
     query = search.query
     query.sort, query.page, query.per_page = "recentes", 1, FEED_SIZE
     try:
-        with transaction.atomic():
-            results = engines.search(query)
-    except (DatabaseError, EngineUnavailable):
-        return HttpResponse(
-            _("La recherche est momentanément indisponible. Réessayez dans quelques minutes."),
-            status=503,
-            content_type="text/plain; charset=utf-8",
-        )
+        results = reading.read(query)
+    except reading.SearchUnavailable as unavailable:
+        return unavailable.response
     if search.text:
         title = _("Recherche « %(query)s » — Bases communes") % {"query": search.text}
     else:

@@ -13,7 +13,6 @@ CSV: UTF-8 with a BOM, `;` separator, French headers (what a French spreadsheet 
 import io
 import json
 
-from django.db import DatabaseError
 from django.http import Http404, HttpResponse
 from django.utils import timezone
 from django.utils.http import content_disposition_header
@@ -25,8 +24,7 @@ from base.page_context import request_user
 from base.sharing import grants_for
 from ressources.listing import ResourceFilterForm, visible_resources
 from ressources.models import ResourcePage
-from search import engines
-from search.engines.base import EngineUnavailable
+from search import reading
 from search.forms import parse_request, visible_base_ids
 
 from ..records import COLUMNS, absolute_urls, csv_row, csv_writer, records
@@ -115,14 +113,9 @@ def search_export(request, fmt):
     query = search.query
     query.tab, query.page, query.per_page = "ressources", 1, MAX_ROWS
     try:
-        with engines.reading():
-            results = engines.search(query)
-    except (DatabaseError, EngineUnavailable):
-        return HttpResponse(
-            _("La recherche est momentanément indisponible. Réessayez dans quelques minutes."),
-            status=503,
-            content_type="text/plain; charset=utf-8",
-        )
+        results = reading.read(query)
+    except reading.SearchUnavailable as unavailable:
+        return unavailable.response
     ids = [hit.id for hit in results.hits]
     by_id = {resource.pk: resource for resource in visible_resources(user).filter(pk__in=ids)}
     resources = [by_id[pk] for pk in ids if pk in by_id]
