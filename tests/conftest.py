@@ -5,6 +5,34 @@ import pytest
 # Selenium must never fetch a browser or a driver: the browser tests use Debian's Chromium.
 os.environ.setdefault("SE_OFFLINE", "true")
 
+
+def _patient_waits():
+    """A wait polls the page while it navigates: an element read as the new document replaces
+    the old one is « stale », or « does not belong to the document » (chromedriver's inspector
+    error). Such a read is retried like a missing element; a condition never met still fails
+    with the wait's timeout."""
+    from selenium.common.exceptions import StaleElementReferenceException, WebDriverException
+    from selenium.webdriver.support import wait
+
+    wait.IGNORED_EXCEPTIONS = (*wait.IGNORED_EXCEPTIONS, StaleElementReferenceException)
+    original = wait.WebDriverWait.until
+
+    def until(self, method, message=""):
+        def checked(driver):
+            try:
+                return method(driver)
+            except WebDriverException as error:
+                if "does not belong to the document" in str(error):
+                    return False
+                raise
+
+        return original(self, checked, message)
+
+    wait.WebDriverWait.until = until
+
+
+_patient_waits()
+
 CHROMIUM = "/usr/bin/chromium"
 CHROMEDRIVER = "/usr/bin/chromedriver"
 BROWSER_FLAGS = [

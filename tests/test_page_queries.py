@@ -28,6 +28,9 @@ from tests.factories import (
 )
 from tests.search_fixtures import index
 
+# A search reads in a transaction on PostgreSQL (SAVEPOINT and RELEASE inside the test's own),
+# in none on SQLite (search.engines.reading).
+READING = 0 if connection.vendor == "sqlite" else 2
 # page → its queries for an anonymous visitor (the base's statistics: its admin), on both
 # databases. A change here is a change of every request of that page: say why in the commit.
 EXPECTED = {
@@ -42,8 +45,9 @@ EXPECTED = {
     "journal des versions": 22,
     "flux Atom de la base": 12,
     "flux Atom des versions": 15,
-    "recherche": 13,
-    "flux Atom d'une recherche": 5,
+    # The search log written and read in savepoints of their own: never fail the page.
+    "recherche": 15 + READING,
+    "flux Atom d'une recherche": 3 + READING,
     "API, ressources": 9,
     "API, offset": 10,
     "statistiques": 23,
