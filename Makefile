@@ -34,8 +34,10 @@ install: $(VENV)/.installed pdf-deps
 migrate: install
 	$(MANAGE) migrate --noinput
 
+# The demo, then the open-data files of /donnees-ouvertes/ (the nightly job's, made at once).
 demo: migrate
 	$(MANAGE) load_demo
+	$(MANAGE) export_open_data --quiet
 
 run: demo
 	$(MANAGE) runserver $(HOST):$(PORT)
