@@ -64,11 +64,7 @@ def build(count, args):
     rng = random.Random(corpus.SEED + count)
     started = time.monotonic()
     corpus.reset_database(args.database_url)
-    bases, _member, _private = corpus.create_bases(rng)
-    bar = corpus.Progress(count, "création")
-    corpus.create_resources(rng, bases, count, bar)
-    bar.finish()
-    corpus.create_collections(rng, bases, max(count // 100, 3))
+    corpus.create_corpus(rng, count)
     after_corpus()
     created = time.monotonic() - started
     if args.skip_search:

@@ -741,6 +741,17 @@ def database_description(database_url):
         return f"PostgreSQL {cursor.fetchone()[0]}"
 
 
+def create_corpus(rng, count):
+    """The bench's content on an empty migrated database: the bases, `count` resources and
+    count/100 collections (at least 3). Returns (bases, member, private_bases)."""
+    bases, member, private_bases = create_bases(rng)
+    bar = Progress(count, "création")
+    create_resources(rng, bases, count, bar)
+    bar.finish()
+    create_collections(rng, bases, max(count // 100, 3))
+    return bases, member, private_bases
+
+
 def run_size(count, args):
     from search import engines, lifecycle
 
@@ -751,12 +762,8 @@ def run_size(count, args):
     migrated = time.monotonic() - started
 
     started = time.monotonic()
-    bases, member, private_bases = create_bases(rng)
-    bar = Progress(count, "création")
-    create_resources(rng, bases, count, bar)
-    bar.finish()
+    _bases, member, private_bases = create_corpus(rng, count)
     collections = max(count // 100, 3)
-    create_collections(rng, bases, collections)
     created = time.monotonic() - started
 
     engine = engines.get_engine()

@@ -79,11 +79,7 @@ def run_size(count, args):
     rng = random.Random(corpus.SEED + count)
     print(f"\n=== {count} ressources ===", flush=True)
     corpus.reset_database(args.database_url)
-    bases, _member, _private = corpus.create_bases(rng)
-    bar = corpus.Progress(count, "création")
-    corpus.create_resources(rng, bases, count, bar)
-    bar.finish()
-    corpus.create_collections(rng, bases, max(count // 100, 3))
+    corpus.create_corpus(rng, count)
     stat_rows = add_activity(rng, count)
 
     client = Client()
@@ -109,6 +105,10 @@ def main():
     parser.add_argument("--database-url", default=corpus.default_database_url())
     args = parser.parse_args()
     corpus.setup_django(args.database_url, "database")
+    from django.test.utils import override_settings
+
+    # No anonymous page cache: the figures' own cost, not a stored page (portal.page_cache).
+    override_settings(PAGE_CACHE_ENABLED=False).enable()
     for count in args.resources:
         run_size(count, args)
 
