@@ -361,20 +361,33 @@ class ResourceAuthoringForm(ResourceContentForm):
                 return model.objects.filter(pk=value[key]).first()
         return uploads.media_in_base(model, posted, self.base)
 
-    def _clean_image(self, entry):
-        alt = collapse(entry.get("alt"))
-        decorative = entry.get("decorative", False)
+    def _take_media(self, entry, clean_upload, model, key, missing):
+        """The block's file: a checked upload, or a file of the base it already names. False
+        (with the entry's error) when there is neither."""
         if entry.upload:
             try:
-                uploads.clean_image(entry.upload)
+                clean_upload(entry.upload)
             except ValidationError as error:
                 entry.errors.extend(error.messages)
                 entry.upload = None
         else:
-            entry.media = self._known_media(entry, get_image_model(), "image")
+            entry.media = self._known_media(entry, model, key)
         if entry.upload is None and entry.media is None:
             if not entry.errors:
-                entry.errors.append(_("Choisissez l'image à téléverser (JPEG, PNG, GIF ou WebP)."))
+                entry.errors.append(missing)
+            return False
+        return True
+
+    def _clean_image(self, entry):
+        alt = collapse(entry.get("alt"))
+        decorative = entry.get("decorative", False)
+        if not self._take_media(
+            entry,
+            uploads.clean_image,
+            get_image_model(),
+            "image",
+            _("Choisissez l'image à téléverser (JPEG, PNG, GIF ou WebP)."),
+        ):
             return None
         if not alt and not decorative:
             entry.errors.append(
@@ -400,17 +413,13 @@ class ResourceAuthoringForm(ResourceContentForm):
         return value
 
     def _clean_document(self, entry):
-        if entry.upload:
-            try:
-                uploads.clean_document(entry.upload)
-            except ValidationError as error:
-                entry.errors.extend(error.messages)
-                entry.upload = None
-        else:
-            entry.media = self._known_media(entry, get_document_model(), "document")
-        if entry.upload is None and entry.media is None:
-            if not entry.errors:
-                entry.errors.append(_("Choisissez le fichier à téléverser."))
+        if not self._take_media(
+            entry,
+            uploads.clean_document,
+            get_document_model(),
+            "document",
+            _("Choisissez le fichier à téléverser."),
+        ):
             return None
         value = {
             "document": entry.media.pk if entry.media else None,
