@@ -17,7 +17,7 @@ from django.core.paginator import Paginator
 from django.db.models import QuerySet
 
 from .models import BasePage
-from .visibility import in_bases, visible_pages
+from .visibility import visible_pages
 
 PER_PAGE = 12
 CARD_IMAGE_SPEC = "fill-600x338"
@@ -26,11 +26,6 @@ LOGO_SPEC = "max-160x160"
 # ---------------------------------------------------------------------------------------------
 # Visibility-aware querysets
 # ---------------------------------------------------------------------------------------------
-
-
-def _in_unpublished_base():
-    """Pages whose base is not live: their base cannot be reached, so neither can they."""
-    return in_bases(BasePage.objects.filter(live=False))
 
 
 def visible_bases(user):

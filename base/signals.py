@@ -16,6 +16,7 @@ from .models import (
     ensure_another_admin,
 )
 from .permissions import delete_base_groups, sync_base, sync_member, sync_organisation_member
+from .visibility import forget_excluded_paths
 
 
 def _deleting_pages(origin):
@@ -97,3 +98,14 @@ def leave_bases(sender, user, **kwargs):
     above take the Wagtail permissions back."""
     for membership in BaseMembership.objects.filter(user=user):
         membership.delete()
+
+
+@receiver(post_save, sender=BasePage)
+@receiver(post_delete, sender=BasePage)
+@receiver(post_save, sender=BaseMembership)
+@receiver(post_delete, sender=BaseMembership)
+@receiver(post_save, sender=OrganisationMembership)
+@receiver(post_delete, sender=OrganisationMembership)
+def visibility_changed(sender, **kwargs):
+    """What a request remembered of the hidden bases is stale (base.visibility)."""
+    forget_excluded_paths()

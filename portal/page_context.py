@@ -59,11 +59,12 @@ def home_context(page, request):
 def bases_index_context(page, request):
     user = request_user(request)
     form = BaseFilterForm.from_query(request.GET)
-    # Every base sits right under the (one) directory. Driven by the few bases' ids: a
-    # condition on the tree path (child_of's prefix LIKE) made SQLite scan every page.
-    bases = visible_bases(user).filter(
-        pk__in=BasePage.objects.order_by().values("pk"), depth=page.depth + 1
-    )
+    # Every base sits right under the (one) directory. Driven by the few bases' paths, read
+    # first and looked up in the page table's path index: a condition on the tree path
+    # (child_of's prefix LIKE) made SQLite scan every page, and their ids (as a subquery or a
+    # list: they name the base table's key) made PostgreSQL walk the page table to join them.
+    paths = list(BasePage.objects.order_by().values_list("path", flat=True))
+    bases = visible_bases(user).filter(path__in=paths, depth=page.depth + 1)
     bases = form.apply(base_cards(bases))
     bases_page = paginate(bases, request.GET.get("page"))
     return {

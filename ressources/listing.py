@@ -8,7 +8,7 @@ from django.db.models.functions import Lower, Substr
 from django.utils.translation import gettext_lazy as _
 from wagtail.images import get_image_model
 
-from base.listing import CARD_IMAGE_SPEC, ListingForm, _in_unpublished_base
+from base.listing import CARD_IMAGE_SPEC, ListingForm
 from base.models import BaseMembership, BasePage, Visibility
 from base.visibility import BASE_PATH_LENGTH, children_of, in_bases, visible_pages
 
@@ -22,7 +22,7 @@ def visible_resources(user, queryset=None, grants=None):
     """Live resources of live bases the user may read (`grants`: see visible_pages)."""
     if queryset is None:
         queryset = ResourcePage.objects.all()
-    return visible_pages(queryset.live(), user, grants).exclude(_in_unpublished_base())
+    return visible_pages(queryset.live(), user, grants, live_bases=True)
 
 
 def visible_collections(user, queryset=None, grants=None):
@@ -33,7 +33,7 @@ def visible_collections(user, queryset=None, grants=None):
     """
     if queryset is None:
         queryset = ResourceCollectionPage.objects.all()
-    queryset = visible_pages(queryset.live(), user, grants).exclude(_in_unpublished_base())
+    queryset = visible_pages(queryset.live(), user, grants, live_bases=True)
     if user is not None and user.is_authenticated and user.is_superuser:
         return queryset
     private = Q(visibility=Visibility.PRIVATE)
@@ -60,7 +60,7 @@ def api_visible_pages(queryset, user):
         from django.contrib.auth.models import AnonymousUser
 
         user = AnonymousUser()
-    queryset = visible_pages(queryset, user).exclude(_in_unpublished_base())
+    queryset = visible_pages(queryset, user, live_bases=True)
     if user.is_authenticated and user.is_superuser:
         return queryset
     # The private collections the user does not read (ResourceCollectionPage.user_can_view):
