@@ -9,10 +9,14 @@ the others, and `paginate` turns any page number into an existing page, so that 
 outdated URL always answers a normal page.
 """
 
+import hashlib
 import re
+from array import array
 from urllib.parse import urlencode
 
 from django import forms
+from django.conf import settings
+from django.core.cache import caches
 from django.core.paginator import Paginator
 from django.db.models import QuerySet
 
@@ -22,6 +26,9 @@ from .visibility import visible_pages
 PER_PAGE = 12
 CARD_IMAGE_SPEC = "fill-600x338"
 LOGO_SPEC = "max-160x160"
+# The ids of a listing kept in order (see `ordered_ids`): 8 bytes each, up to 1.6 MB.
+MAX_CACHED_IDS = 200_000
+ORDERED_IDS_SECONDS = 24 * 60 * 60
 
 # ---------------------------------------------------------------------------------------------
 # Visibility-aware querysets
@@ -64,21 +71,53 @@ def page_window(number, last):
     return window
 
 
-def paginate(object_list, raw_page, per_page=PER_PAGE, count=None):
+def paginate(object_list, raw_page, per_page=PER_PAGE, count=None, ids_key=None):
     """The requested page of `object_list`; out-of-range numbers give the last page.
 
     The returned page carries `window` (see `page_window`) for the pagination component.
-    `count`, when the caller knows it (a stored figure), spares the COUNT query.
+    `count`, when the caller knows it (a stored figure), spares the COUNT query. `ids_key`, a
+    cache key that changes whenever the listing may (see `ordered_ids`), serves every page of
+    a queryset from its ids kept in order: page 639 costs what page 1 does.
     """
-    paginator = Paginator(object_list, per_page)
-    if count is not None:
+    ids = ordered_ids(object_list, ids_key) if ids_key else None
+    paginator = Paginator(object_list if ids is None else ids, per_page)
+    if count is not None and ids is None:
         paginator.count = count  # a cached_property: the stored figure stands in for COUNT(*)
     number = min(page_number(raw_page), paginator.num_pages)
     page = paginator.page(number)
-    if isinstance(object_list, QuerySet):
+    if ids is not None:
+        page.object_list = rows_in_order(object_list, list(page.object_list))
+    elif isinstance(object_list, QuerySet):
         page.object_list = _rows_of_page(object_list, page)
     page.window = page_window(page.number, paginator.num_pages)
     return page
+
+
+def ordered_ids(queryset, key):
+    """The ids of the rows of `queryset`, in its order, kept in the cache under `key`; None
+    past MAX_CACHED_IDS rows.
+
+    A deep page (OFFSET 7,656 in a base of 15,000 resources, 50,000 in the API) makes the
+    database sort and skip every row before it, at every request. Read once, the ids serve
+    every page, the count and every offset. `key` must change with anything that changes the
+    listing — its filters and order, and a version of its rows (a base's BaseCounts.version,
+    the page cache's generation) — so a stale order is never served."""
+    if not isinstance(queryset, QuerySet):
+        return None
+    cache = caches[settings.LISTING_CACHE_ALIAS]
+    cache_key = "ordered-ids:" + hashlib.sha256(key.encode()).hexdigest()
+    stored = cache.get(cache_key)
+    if stored is None:
+        ids = list(queryset.values_list("pk", flat=True)[: MAX_CACHED_IDS + 1])
+        stored = array("q", ids) if len(ids) <= MAX_CACHED_IDS else False
+        cache.set(cache_key, stored, ORDERED_IDS_SECONDS)
+    return stored if stored is not False else None
+
+
+def rows_in_order(queryset, ids):
+    """The rows of `queryset` with these ids, in the ids' order (those gone since are left out)."""
+    rows = {row.pk: row for row in queryset.filter(pk__in=ids).order_by()}
+    return [rows[pk] for pk in ids if pk in rows]
 
 
 def _rows_of_page(queryset, page):
@@ -88,8 +127,7 @@ def _rows_of_page(queryset, page):
     far into it."""
     bottom = (page.number - 1) * page.paginator.per_page
     ids = list(queryset.values_list("pk", flat=True)[bottom : bottom + page.paginator.per_page])
-    rows = {row.pk: row for row in queryset.filter(pk__in=ids).order_by()}
-    return [rows[pk] for pk in ids if pk in rows]
+    return rows_in_order(queryset, ids)
 
 
 def querystring(params, **overrides):

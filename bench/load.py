@@ -113,6 +113,7 @@ def production_environment(database_url, port, static_root, media_root):
         "MEDIA_ROOT": str(media_root),
         # The anonymous page cache (portal.page_cache) starts empty at each run.
         "PAGE_CACHE_DIR": tempfile.mkdtemp(prefix="bench-load-pages-"),
+        "LISTING_CACHE_DIR": tempfile.mkdtemp(prefix="bench-load-listings-"),
         "LOG_LEVEL": "WARNING",
     }
 

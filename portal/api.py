@@ -18,11 +18,9 @@ endpoints (ressources, bases, collections, organisations, taxonomie, licences, v
 router are in portal.api_endpoints; the OpenAPI description in portal.openapi.
 """
 
-import hashlib
 import re
 
 from django.conf import settings
-from django.core.cache import cache
 from django.db.models import Case, IntegerField, Q, QuerySet, Value, When
 from django.db.models.sql.where import WhereNode
 from django.http import Http404
@@ -46,7 +44,7 @@ from wagtail.images.api.v2.serializers import ImageDownloadUrlField, ImageSerial
 from wagtail.images.api.v2.views import ImagesAPIViewSet
 
 from base.input_guard import bounded_int
-from base.listing import visible_bases
+from base.listing import ordered_ids, rows_in_order, visible_bases
 from base.media import visible_media
 from ressources.counts import content_version
 from ressources.listing import api_visible_pages
@@ -148,9 +146,26 @@ class AbsoluteImageSerializer(ImageSerializer):
     download_url = AbsoluteImageDownloadUrlField(read_only=True)
 
 
+class _CountedIds:
+    """A list of ids as Wagtail's pagination asks a queryset: `count()` and a slice."""
+
+    def __init__(self, ids):
+        self.ids = ids
+
+    def count(self):
+        return len(self.ids)
+
+    def __getitem__(self, item):
+        return self.ids[item]
+
+
 class BoundedPagination(WagtailPagination):
-    # How long `meta.total_count` of a listing is kept (besides the content version in its key).
-    COUNT_CACHE_SECONDS = 10 * 60
+    """Wagtail's pagination, served from the listing's ids kept in order (base.listing's
+    `ordered_ids`): counting every visible page and skipping `offset` rows at each request is
+    what made the API's lists grow with the data (91 ms at offset 50,000 of 100,000 on
+    PostgreSQL, 167 on SQLite). The key holds the query (offset and limit aside), the bases the
+    person may read and the site's content version (ressources.counts: it moves at every
+    publication, unpublication, move or deletion), so the list is never older than the content."""
 
     def paginate_queryset(self, queryset, request, view=None):
         for name in ("offset", "limit"):
@@ -159,43 +174,31 @@ class BoundedPagination(WagtailPagination):
                 raise BadRequestError(
                     f"{name} doit être un entier positif inférieur ou égal à {MAX_OFFSET}"
                 )
-        page = self._paginate_with_cached_count(queryset, request, view)
-        if not isinstance(page, QuerySet) or not page.query.low_mark:
-            return page
-        # Far into the list, skip the rows on their ids alone, then read the few rows wanted:
-        # an OFFSET on the whole rows reads (and drops) every skipped page's body.
-        ids = list(page.values_list("pk", flat=True))
+        ids = self._ordered_ids(queryset, request, view)
+        if ids is None:
+            return super().paginate_queryset(queryset, request, view)
+        # Wagtail's own checks and slicing, on the list of ids.
+        wanted = super().paginate_queryset(_CountedIds(ids), request, view)
         # The ids passed every filter already: read them by primary key alone (the same
         # queryset, `specific()` and all, without its WHERE clause, which the database would
         # otherwise evaluate over every page again).
         by_id = queryset.order_by()
         by_id.query.where = WhereNode()
-        rows = {row.pk: row for row in by_id.filter(pk__in=ids)}
-        return [rows[pk] for pk in ids if pk in rows]
+        return rows_in_order(by_id, list(wanted))
 
-    def _paginate_with_cached_count(self, queryset, request, view):
-        """Wagtail's pagination, with the listing's total count cached: counting every visible
-        page at each request is what made the API's lists grow with the data. The key holds
-        the query (offset and limit aside), the bases the person may read and the site's
-        content version (ressources.counts: it moves at every publication, unpublication, move
-        or deletion), so a count is never older than the content."""
+    def _ordered_ids(self, queryset, request, view):
         if not isinstance(queryset, QuerySet) or view is None:
-            return super().paginate_queryset(queryset, request, view)
+            return None
+        if request.GET.get("order") == "random":  # a new order each time
+            return None
         params = sorted(
             (key, value)
             for key, value in request.GET.lists()
             if key not in ("offset", "limit", "fields", "format")
         )
         readable = list(visible_bases(request.user).order_by("pk").values_list("pk", flat=True))
-        signature = repr((type(view).__name__, params, readable, content_version()))
-        key = "api-count:" + hashlib.sha256(signature.encode()).hexdigest()[:40]
-        total = cache.get(key)
-        if total is None:
-            total = queryset.count()
-            cache.set(key, total, self.COUNT_CACHE_SECONDS)
-        counted = queryset.all()
-        counted.count = lambda: total  # Wagtail's pagination asks the queryset for its count
-        return super().paginate_queryset(counted, request, view)
+        signature = repr(("api", type(view).__name__, params, readable, content_version()))
+        return ordered_ids(queryset, signature)
 
 
 class EngineSearchFilter(BaseFilterBackend):

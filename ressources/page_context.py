@@ -219,10 +219,8 @@ def base_page_context(page, request):
     # stored count and filter choices of the base hold for every reader (ressources.counts),
     # and the visibility rule need not be checked again on each of its (15,000) rows.
     in_base = ResourcePage.objects.filter(children_of(page))
-    if page.live and (page.user_can_view(user) or (grants and page.pk in grants.base_ids)):
-        resources = in_base.live()
-    else:
-        resources = visible_resources(user, in_base, grants)
+    reads_all = page.live and (page.user_can_view(user) or (grants and page.pk in grants.base_ids))
+    resources = in_base.live() if reads_all else visible_resources(user, in_base, grants)
     stored = BaseCounts.objects.filter(base=page).values_list("resources", "version").first()
     resource_total, version = stored or (None, None)
     form = ResourceFilterForm.from_query(
@@ -237,6 +235,11 @@ def base_page_context(page, request):
         form.apply(resource_cards(resources)),
         request.GET.get("page"),
         count=None if filtered else resource_total,
+        # Every reader of the base reads the same list: its ids in order, kept until the
+        # base's content changes (BaseCounts.version), serve every page and filter's count.
+        ids_key=f"base-resources:{page.pk}:{version}:{sorted(form.params.items())}"
+        if stored and reads_all
+        else None,
     )
     for resource in resources_page.object_list:
         resource.owning_base = page

@@ -236,6 +236,7 @@ def production_environment(root, https_port, database_url):
         "MEDIA_ROOT": str(root / "media"),
         "LABEL_NEC_EVIDENCE_ROOT": str(root / "label-nec"),
         "PAGE_CACHE_DIR": str(root / "page-cache"),
+        "LISTING_CACHE_DIR": str(root / "listing-cache"),
         "MEDIA_ACCEL_REDIRECT": "/protected-media",
         "TRUSTED_CLIENT_IP_HEADER": "X-Real-IP",
         "LOG_LEVEL": "ERROR",

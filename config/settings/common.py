@@ -164,7 +164,14 @@ CACHES = {
         "LOCATION": "pages",
         "OPTIONS": {"MAX_ENTRIES": 5000},
     },
+    # The ids of long listings kept in order (base.listing.ordered_ids).
+    "listings": {
+        "BACKEND": "django.core.cache.backends.locmem.LocMemCache",
+        "LOCATION": "listings",
+        "OPTIONS": {"MAX_ENTRIES": 1000},
+    },
 }
+LISTING_CACHE_ALIAS = "listings"
 PAGE_CACHE_ENABLED = env_bool("PAGE_CACHE_ENABLED", True)
 PAGE_CACHE_ALIAS = "pages"
 PAGE_CACHE_SECONDS = int(os.environ.get("PAGE_CACHE_SECONDS", "600"))

@@ -67,6 +67,13 @@ CACHES = {
         "LOCATION": os.environ.get("PAGE_CACHE_DIR", str(BASE_DIR / "cache" / "pages")),
         "OPTIONS": {"size_limit": int(os.environ.get("PAGE_CACHE_MAX_BYTES", str(2**30)))},
     },
+    # The ids of long listings in order (base.listing.ordered_ids: up to 1.6 MB each), shared by
+    # the workers the same way, apart so that they never evict pages nor pages them.
+    "listings": {
+        "BACKEND": "diskcache.DjangoCache",
+        "LOCATION": os.environ.get("LISTING_CACHE_DIR", str(BASE_DIR / "cache" / "listings")),
+        "OPTIONS": {"size_limit": int(os.environ.get("LISTING_CACHE_MAX_BYTES", str(2**28)))},
+    },
 }
 
 # Index updates and e-mails wait in the database for the worker (`manage.py db_worker`).

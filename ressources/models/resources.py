@@ -287,6 +287,10 @@ class ResourcePage(BaseContentMixin, RoutablePageMixin, Territory, Page):
 
     @property
     def current_version(self):
+        # From the versions prefetched for a listing (the read API), when they are.
+        prefetched = getattr(self, "_prefetched_objects_cache", {}).get("versions")
+        if prefetched is not None:
+            return max(prefetched, key=lambda version: (version.major, version.minor), default=None)
         return self.versions.order_by("-major", "-minor").first()
 
     # Public sub-pages: the version journal, each version, comparisons and contribution. Each
