@@ -48,7 +48,11 @@ def _warm_words():
         snapshot.refresh(cursor)
         for query in frequent:
             compiled = compile_query(query)
-            for group in [*compiled.groups, *compiled.excluded]:
+            # Where each word is (the filter) and in which fields (the relevance order): both
+            # are read for a required word, only the first for an excluded one.
+            for group in compiled.groups:
+                snapshot.group_fields(cursor, group)
+            for group in compiled.excluded:
                 snapshot.group_anywhere(cursor, group)
 
 

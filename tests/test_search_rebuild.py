@@ -21,6 +21,7 @@ from django.test.utils import CaptureQueriesContext
 
 from ressources.models import ResourcePage
 from search import engines, lifecycle
+from search.engines import database
 from search.engines.database import vendor_index
 from search.engines.snapshot import snapshot_of
 from search.models import SearchEntry, SearchLog
@@ -198,5 +199,20 @@ class WarmUpTests(TestCase):
         self.assertNotIn("GROUP BY facet, value", statements)  # the snapshot's load
         # The pages holding the word come from the word cache, not the full-text index (only
         # the ranking of the few matches reads it).
+        self.assertNotIn("group_concat(rowid)", statements)  # SQLite
+        self.assertNotIn("string_agg(page_id", statements)  # PostgreSQL
+
+    def test_the_first_search_on_the_page_reads_no_full_text_index(self):
+        """Past RANK_LIMIT matches (a common word at 100,000 resources), relevance asks in
+        which fields each word is: that too is warmed up for the frequent searches' words."""
+        warm_up(close=False)
+        with (
+            mock.patch.dict(database.RANK_LIMIT, {"sqlite": 0, "postgresql": 0}),
+            CaptureQueriesContext(connection) as queries,
+        ):
+            response = self.client.get("/rechercher/", {"q": "débuter"})
+        self.assertContains(response, "Atelier numérique pour débuter")
+        statements = " ".join(query["sql"] for query in queries.captured_queries)
+        print("\n".join(q["sql"][:200] for q in queries.captured_queries))
         self.assertNotIn("group_concat(rowid)", statements)  # SQLite
         self.assertNotIn("string_agg(page_id", statements)  # PostgreSQL
