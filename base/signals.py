@@ -4,6 +4,7 @@ from django.db.models import QuerySet
 from django.db.models.signals import post_delete, post_save, pre_delete, pre_save
 from django.dispatch import receiver
 from wagtail.models import Page
+from wagtail.signals import page_published, page_unpublished
 
 from accounts.lifecycle import account_deleted, deletion_review
 
@@ -102,6 +103,8 @@ def leave_bases(sender, user, **kwargs):
 
 @receiver(post_save, sender=BasePage)
 @receiver(post_delete, sender=BasePage)
+@receiver(page_published, sender=BasePage)
+@receiver(page_unpublished, sender=BasePage)
 @receiver(post_save, sender=BaseMembership)
 @receiver(post_delete, sender=BaseMembership)
 @receiver(post_save, sender=OrganisationMembership)

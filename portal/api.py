@@ -22,7 +22,6 @@ import re
 
 from django.conf import settings
 from django.db.models import Case, IntegerField, Q, QuerySet, Value, When
-from django.db.models.sql.where import WhereNode
 from django.http import Http404
 from rest_framework import status
 from rest_framework.filters import BaseFilterBackend
@@ -50,6 +49,8 @@ from ressources.counts import content_version
 from ressources.listing import api_visible_pages
 from search.forms import clean_query
 from search.matching import matching_page_ids
+
+from .page_cache import current_generation
 
 # An offset beyond this finds nothing anyway; refusing it keeps it out of the SQL.
 MAX_OFFSET = 1_000_000
@@ -164,8 +165,10 @@ class BoundedPagination(WagtailPagination):
     `ordered_ids`): counting every visible page and skipping `offset` rows at each request is
     what made the API's lists grow with the data (91 ms at offset 50,000 of 100,000 on
     PostgreSQL, 167 on SQLite). The key holds the query (offset and limit aside), the bases the
-    person may read and the site's content version (ressources.counts: it moves at every
-    publication, unpublication, move or deletion), so the list is never older than the content."""
+    person may read, the site's content version (ressources.counts: it moves at every
+    publication, unpublication, move or deletion, in the same transaction) and the page cache's
+    generation (portal.page_cache: it moves once any change that may show on a public page is
+    committed), so the list is never older than the content."""
 
     def paginate_queryset(self, queryset, request, view=None):
         for name in ("offset", "limit"):
@@ -177,14 +180,10 @@ class BoundedPagination(WagtailPagination):
         ids = self._ordered_ids(queryset, request, view)
         if ids is None:
             return super().paginate_queryset(queryset, request, view)
-        # Wagtail's own checks and slicing, on the list of ids.
+        # Wagtail's own checks and slicing, on the list of ids; the rows read with every
+        # filter of the listing again (the visibility rule above all): a few ids, by key.
         wanted = super().paginate_queryset(_CountedIds(ids), request, view)
-        # The ids passed every filter already: read them by primary key alone (the same
-        # queryset, `specific()` and all, without its WHERE clause, which the database would
-        # otherwise evaluate over every page again).
-        by_id = queryset.order_by()
-        by_id.query.where = WhereNode()
-        return rows_in_order(by_id, list(wanted))
+        return rows_in_order(queryset, list(wanted))
 
     def _ordered_ids(self, queryset, request, view):
         if not isinstance(queryset, QuerySet) or view is None:
@@ -197,7 +196,8 @@ class BoundedPagination(WagtailPagination):
             if key not in ("offset", "limit", "fields", "format")
         )
         readable = list(visible_bases(request.user).order_by("pk").values_list("pk", flat=True))
-        signature = repr(("api", type(view).__name__, params, readable, content_version()))
+        versions = (content_version(), current_generation())
+        signature = repr(("api", type(view).__name__, params, readable, versions))
         return ordered_ids(queryset, signature)
 
 

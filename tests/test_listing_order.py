@@ -5,7 +5,12 @@ totals, follow each publication, unpublication, renaming and visibility change a
 from django.test import TestCase
 
 from base.models import Visibility
-from tests.factories import BasePageFactory, ResourcePageFactory, UserFactory
+from tests.factories import (
+    BasePageFactory,
+    ResourceCollectionPageFactory,
+    ResourcePageFactory,
+    UserFactory,
+)
 from tests.helpers import page_text, soup
 
 
@@ -93,3 +98,14 @@ class APIListingOrderTests(TestCase):
         self.base.visibility = Visibility.PRIVATE
         self.base.save_revision().publish()
         self.assertEqual(self.listing(), (0, []))
+
+    def test_a_collection_made_private_leaves_the_list(self):
+        collection = ResourceCollectionPageFactory(
+            parent=self.base, title="Sélection de l'équipe", resources=self.resources[:2]
+        )
+        response = self.client.get("/api/v2/collections/")
+        self.assertEqual(response.json()["meta"]["total_count"], 1)
+        collection.visibility = Visibility.PRIVATE
+        collection.save_revision().publish()
+        data = self.client.get("/api/v2/collections/").json()
+        self.assertEqual((data["meta"]["total_count"], data["items"]), (0, []))

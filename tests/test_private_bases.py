@@ -1,6 +1,8 @@
 """A private base, its resources and collections exist only for its members (and platform admins)."""
 
+from django.contrib.auth.models import AnonymousUser
 from django.test import TestCase
+from wagtail.models import Page
 
 from base.models import Role, Visibility
 from search.lifecycle import drain
@@ -196,3 +198,44 @@ class PrivateBaseTests(TestCase):
         self.as_user(None)
         text = self.get_text("/rechercher/?q=confidentielle")
         self.assert_hidden(text)
+
+
+class VisibilityMemoTests(TestCase):
+    """The hidden bases are read once per request (base.visibility): a membership or a
+    visibility that changes during the request is seen by what the request lists next."""
+
+    @classmethod
+    def setUpTestData(cls):
+        cls.private = BasePageFactory(title="Base privée", visibility=Visibility.PRIVATE)
+        cls.resource = ResourcePageFactory(parent=cls.private, title="Compte rendu interne")
+        cls.user = UserFactory()
+
+    def setUp(self):
+        from base import visibility
+
+        token = visibility._memo.set({})  # as VisibilityMemoMiddleware does for a request
+        self.addCleanup(visibility._memo.reset, token)
+
+    def titles(self, user):
+        from ressources.listing import visible_resources
+
+        return list(visible_resources(user).values_list("title", flat=True))
+
+    def test_a_new_membership_is_seen_in_the_same_request(self):
+        self.assertEqual(self.titles(self.user), [])
+        BaseMembershipFactory(base=self.private, user=self.user)
+        self.assertEqual(self.titles(self.user), ["Compte rendu interne"])
+
+    def test_a_base_made_public_is_seen_in_the_same_request(self):
+        anonymous = AnonymousUser()
+        self.assertEqual(self.titles(anonymous), [])
+        self.private.visibility = Visibility.PUBLIC
+        self.private.save_revision().publish()
+        self.assertEqual(self.titles(anonymous), ["Compte rendu interne"])
+
+    def test_an_unpublished_base_leaves_the_same_request(self):
+        self.private.visibility = Visibility.PUBLIC
+        self.private.save_revision().publish()
+        self.assertEqual(self.titles(AnonymousUser()), ["Compte rendu interne"])
+        Page.objects.get(pk=self.private.pk).unpublish()
+        self.assertEqual(self.titles(AnonymousUser()), [])
