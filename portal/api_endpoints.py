@@ -401,6 +401,50 @@ class PageBaseField(serializers.Field):
         return cache[path]
 
 
+class AdaptedFromField(serializers.Field):
+    """The original of an adaptation and the version adapted, or None — also when the reader
+    may not read the original (a private base's resource adapted elsewhere: its title is not
+    for everyone). The originals of every item of a listing are read at once."""
+
+    def __init__(self, **kwargs):
+        super().__init__(source="*", read_only=True, **kwargs)
+
+    def to_representation(self, page):
+        if not page.adapted_from_id:
+            return None
+        cache = self.context.setdefault("adapted_originals", {})
+        if page.adapted_from_id not in cache:
+            listed = self.root.instance if isinstance(self.root.instance, list) else []
+            wanted = {page.adapted_from_id, *(item.adapted_from_id for item in listed)}
+            wanted -= {None, *cache}
+            cache.update(dict.fromkeys(wanted))
+            request = self.context["request"]
+            originals = api_visible_pages(
+                ResourcePage.objects.live().filter(pk__in=wanted), request.user
+            )
+            for original in originals:
+                cache[original.pk] = original
+        original = cache[page.adapted_from_id]
+        if original is None:
+            return None
+        html_url = absolute_page_url(original)
+        version = page.adapted_from_version
+        if version is None or version.resource_id != original.pk:
+            version = None
+        return {
+            "id": original.pk,
+            "title": original.title,
+            "detail_url": get_object_detail_url(
+                self.context["router"], self.context["request"], ResourcePage, original.pk
+            ),
+            "html_url": html_url,
+            "version": version and version.number,
+            "version_html_url": version
+            and html_url
+            and html_url + original.reverse_subpage("version", args=[version.url_number]),
+        }
+
+
 class VersionNumberField(serializers.Field):
     def to_representation(self, version):
         return version.number
@@ -464,7 +508,11 @@ class ResourcesEndpoint(ModelPagesEndpoint):
     )
     item_schema = "Ressource"
     parameters = RESOURCE_PARAMETERS
-    body_fields = [*ModelPagesEndpoint.body_fields, APIField("base", serializer=PageBaseField())]
+    body_fields = [
+        *ModelPagesEndpoint.body_fields,
+        APIField("base", serializer=PageBaseField()),
+        APIField("adapted_from", serializer=AdaptedFromField()),
+    ]
     listing_default_fields = [
         *VisiblePagesAPIViewSet.listing_default_fields,
         "last_published_at",
@@ -481,7 +529,7 @@ class ResourcesEndpoint(ModelPagesEndpoint):
         return (
             super()
             .get_queryset()
-            .select_related("licence", "producer")
+            .select_related("licence", "producer", "adapted_from_version")
             .prefetch_related(
                 "themes",
                 "resource_types",

@@ -122,6 +122,22 @@ def schemas():
             },
             "La base qui publie.",
         ),
+        "ReferenceAdaptation": _object(
+            {
+                "id": _integer("Identifiant de la ressource d'origine."),
+                "title": _text("Titre de la ressource d'origine."),
+                "detail_url": _url("Adresse de la ressource d'origine dans l'API."),
+                "html_url": _url("Adresse de la ressource d'origine sur le site.", nullable=True),
+                "version": _text(
+                    "Numéro de la version adaptée (« 1.1 »), quand elle est connue.",
+                    nullable=True,
+                ),
+                "version_html_url": _url(
+                    "Adresse de la version adaptée sur le site.", nullable=True
+                ),
+            },
+            "La ressource d'origine d'une adaptation, si l'appelant peut la lire.",
+        ),
         "ReferenceTerme": _object(
             {"slug": _text("Identifiant du terme."), "label": _text("Libellé.")},
             "Terme de la taxonomie.",
@@ -196,6 +212,12 @@ def schemas():
                     "Crédits : noms et rôles (aucune adresse e-mail, aucun compte).",
                 ),
                 "base": _ref("ReferenceBase", "La base qui publie la ressource.", nullable=True),
+                "adapted_from": _ref(
+                    "ReferenceAdaptation",
+                    "Adaptée de : la ressource d'origine et la version adaptée (null si ce "
+                    "n'est pas une adaptation, ou si l'appelant ne peut pas lire l'origine).",
+                    nullable=True,
+                ),
             },
             "Une ressource publiée.",
         ),

@@ -152,6 +152,46 @@ class OpenAPITests(TestCase):
         self.assertNotIn(self.shared_resource.pk, ids("aucun"))
         self.assertEqual(self.client.get("/api/v2/ressources/", {"label": "x"}).status_code, 400)
 
+    def test_an_adaptation_names_its_original_and_the_version_adapted(self):
+        """…when the reader may read the original: a private base's resource adapted into a
+        public base stays unnamed for outsiders."""
+        of_public = ResourcePageFactory(
+            parent=self.public_base,
+            title="Fiche adaptée pour les Hauts-de-France",
+            adapted_from=self.public_resource,
+            adapted_from_version=self.public_resource.versions.get(),
+        )
+        of_private = ResourcePageFactory(
+            parent=self.public_base,
+            title="Fiche adaptée d'un compte rendu",
+            adapted_from=self.resource,
+        )
+        path = "/ressources/{id}/"
+        item = self.assert_answers_as_described(f"/api/v2/ressources/{of_public.pk}/", path)
+        self.assertEqual(
+            item["adapted_from"],
+            {
+                "id": self.public_resource.pk,
+                "title": self.public_resource.title,
+                "detail_url": f"{HOST}/api/v2/ressources/{self.public_resource.pk}/",
+                "html_url": f"{HOST}{self.public_resource.url}",
+                "version": "1.0",
+                "version_html_url": f"{HOST}{self.public_resource.url}versions/1-0/",
+            },
+        )
+        item = self.assert_answers_as_described(f"/api/v2/ressources/{of_private.pk}/", path)
+        self.assertIsNone(item["adapted_from"])
+        listing = self.client.get("/api/v2/ressources/?fields=adapted_from&limit=100").json()
+        originals = {row["id"]: row["adapted_from"] for row in listing["items"]}
+        self.assertEqual(originals[of_public.pk]["id"], self.public_resource.pk)
+        self.assertIsNone(originals[of_private.pk])
+        self.client.force_login(self.member)
+        item = self.client.get(f"/api/v2/ressources/{of_private.pk}/").json()
+        self.assertEqual(
+            (item["adapted_from"]["title"], item["adapted_from"]["version"]),
+            (self.resource.title, None),
+        )
+
     def test_private_content_is_absent_for_outsiders(self):
         private = {
             self.resource.pk,
