@@ -67,6 +67,9 @@ private_document = DocumentFactory(
     title="Trame interne", collection=private_base.media_collection,
     file__data=b"Trame interne.\n", file__filename="trame-interne.txt",
 )
+private_resource = ResourcePageFactory(
+    parent=private_base, title="Compte rendu du cercle", summary="Pour les membres."
+)
 member = BaseMembershipFactory(base=private_base, role=Role.CONTRIBUTOR).user
 outsider = UserFactory()
 superuser = UserFactory(superuser=True)
@@ -85,6 +88,7 @@ print(json.dumps({
     "public_document_bytes": "Guide de l'atelier ouvert.\n",
     "private_image_file": private_image.file.name,
     "private_document_url": private_document.url,
+    "private_resource_url": private_resource.url,
 }))
 """
 
@@ -236,6 +240,7 @@ def production_environment(root, https_port, database_url):
         "MEDIA_ROOT": str(root / "media"),
         "LABEL_NEC_EVIDENCE_ROOT": str(root / "label-nec"),
         "PAGE_CACHE_DIR": str(root / "page-cache"),
+        "REUSE_DOWNLOADS_ROOT": str(root / "downloads"),
         "LISTING_CACHE_DIR": str(root / "listing-cache"),
         "MEDIA_ACCEL_REDIRECT": "/protected-media",
         "TRUSTED_CLIENT_IP_HEADER": "X-Real-IP",

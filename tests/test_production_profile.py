@@ -164,6 +164,31 @@ def test_private_media_go_through_the_permission_check(stack, chrome, http):
     chrome.delete_all_cookies()
 
 
+def test_a_resource_downloads_as_a_pdf_through_nginx(stack, chrome, http):
+    """« Télécharger (PDF) » of the reuse box, as deployed: built by WeasyPrint in a gunicorn
+    worker, sent through nginx; a private base's resource only to its members."""
+    from selenium.webdriver.common.by import By
+
+    seed = stack.seed
+    open_page(chrome, stack.url(seed["public_resource_url"]))
+    link = chrome.find_element(By.PARTIAL_LINK_TEXT, "Télécharger (PDF)")
+    response = http.request("GET", link.get_attribute("href"))
+    assert response.status == 200
+    assert response.headers["Content-Type"] == "application/pdf"
+    assert response.data.startswith(b"%PDF-")
+    assert "attachment" in response.headers["Content-Disposition"]
+
+    pdf = stack.url(seed["private_resource_url"] + "telecharger/pdf/")
+    assert http.request("GET", pdf).status == 404
+    log_in(chrome, stack, seed["member"])
+    cookies = "; ".join(f"{c['name']}={c['value']}" for c in chrome.get_cookies())
+    response = http.request("GET", pdf, headers={"Cookie": cookies})
+    assert response.status == 200
+    assert response.data.startswith(b"%PDF-")
+    assert "private" in response.headers["Cache-Control"]
+    chrome.delete_all_cookies()
+
+
 def test_the_application_receives_the_client_address_from_nginx_only(stack, http):
     """A client cannot choose the address the rate limits count (TRUSTED_CLIENT_IP_HEADER)."""
     response = http.request(
