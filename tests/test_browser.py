@@ -161,3 +161,45 @@ def test_newcomer_signs_up_confirms_and_saves_a_resource(
     wait.until(EC.title_contains("Mes favoris"))
     main = browser.find_element(By.TAG_NAME, "main")
     assert "Fiche : sécuriser sa messagerie" in main.text
+
+
+def test_visitor_pages_sorts_and_sees_a_new_publication_on_every_page(
+    browser, live_server, transactional_db, django_db_serialized_rollback
+):
+    """A base's list is served from its ids kept in order (base.listing.ordered_ids): the
+    pages, the sort and a publication made meanwhile read right in the browser."""
+    from selenium.webdriver.common.by import By
+    from selenium.webdriver.support import expected_conditions as EC
+    from selenium.webdriver.support.ui import Select, WebDriverWait
+
+    base = BasePageFactory(title="Base du Hub des Hauts-de-France")
+    for number in range(1, 15):
+        ResourcePageFactory(parent=base, title=f"Fiche {number:02} : les démarches en ligne")
+
+    def titles():
+        cards = browser.find_elements(By.CSS_SELECTOR, "#panel-ressources .fr-card__title")
+        return [card.text.split(" :")[0] for card in cards]
+
+    def next_page(number):
+        browser.find_element(
+            By.CSS_SELECTOR, "#panel-ressources .fr-pagination__link--next"
+        ).click()
+        WebDriverWait(browser, 10).until(EC.url_contains(f"page={number}"))
+
+    browser.get(live_server.url + base.url)
+    assert titles()[:2] == ["Fiche 14", "Fiche 13"]
+    next_page(2)
+    assert titles() == ["Fiche 02", "Fiche 01"]
+
+    Select(browser.find_element(By.NAME, "tri")).select_by_visible_text("Titre (A → Z)")
+    browser.find_element(By.XPATH, "//button[normalize-space()='Filtrer']").click()
+    WebDriverWait(browser, 10).until(EC.url_contains("tri=titre"))
+    assert titles()[:2] == ["Fiche 01", "Fiche 02"]
+    next_page(2)
+    assert titles() == ["Fiche 13", "Fiche 14"]
+
+    # Someone publishes in the base meanwhile: the visitor's next look counts it.
+    ResourcePageFactory(parent=base, title="Fiche 00 : accueillir sans rendez-vous")
+    browser.refresh()
+    assert titles() == ["Fiche 12", "Fiche 13", "Fiche 14"]
+    assert "Ressources (15)" in browser.find_element(By.ID, "tab-ressources").text
