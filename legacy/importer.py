@@ -6,6 +6,10 @@ to its author. Each item is written in its own transaction together with its row
 `ImportedItem`: an item found there is never written again (the import is idempotent), and a run
 that stops midway resumes at the first item it had not finished. `dry_run` maps everything,
 reports and writes nothing.
+
+After the pages come what the community made of them: base logos and covers, avis (reviews),
+follows of bases and of people, and La Base's « rubriques » (as collections), each one an item
+of its own in the same way. None of them notifies anyone: they happened long ago, over there.
 """
 
 import base64
@@ -37,11 +41,13 @@ from ressources.models import (
     ResourceCollectionPage,
     ResourceCredit,
     ResourcePage,
+    ResourceReview,
     ResourceVersion,
 )
 from ressources.richtext import PARAGRAPH_FEATURES, html_text, html_to_markup, markup_to_html
 from ressources.uploads import clean_document, clean_image
 from search.duplicates import similar_resources
+from veille.models import Follow
 
 from .mapping import Mapper
 from .models import ImportedItem, ItemKind, Platform
@@ -49,6 +55,7 @@ from .models import ImportedItem, ItemKind, Platform
 PLATFORM_NAMES = {Platform.LA_BASE: "La Base", Platform.LES_BASES: "Les Bases"}
 DESCRIPTION_FEATURES = frozenset(["bold", "italic", "link", "ol", "ul"])
 DOWNLOAD_TIMEOUT = 30
+BASE_IMAGES = {"logo": "Logo", "cover": "Image de couverture"}
 
 
 class ImportRefused(Exception):
@@ -75,6 +82,7 @@ class Report:
     duplicates: list = field(default_factory=list)  # (title, [similar dicts])
     accounts_found: int = 0
     refused: list = field(default_factory=list)  # (title, reasons): not imported at all
+    sections: list = field(default_factory=list)  # (rubrique, collection): rubriques as such
 
     def lines(self):
         name = PLATFORM_NAMES[self.platform]
@@ -86,6 +94,10 @@ class Report:
             (ItemKind.RESOURCE, "Ressources"),
             (ItemKind.COLLECTION, "Collections"),
             (ItemKind.USER, "Comptes"),
+            (ItemKind.BASE_IMAGE, "Logos et couvertures"),
+            (ItemKind.REVIEW, "Avis"),
+            (ItemKind.FOLLOW, "Suivis"),
+            (ItemKind.SECTION, "Rubriques"),
         ):
             yield (f"{label} : {self.created[kind]} {verb}, {self.existing[kind]} déjà importé(e)s")
         if not self.dry_run:
@@ -103,6 +115,10 @@ class Report:
             )
             for item, reasons in self.drafts:
                 yield f"  - {item} : {' ; '.join(reasons)}"
+        if self.sections:
+            yield "Rubriques de La Base devenues des collections publiques de leur base :"
+            for section, collection in self.sections:
+                yield f"  - rubrique « {section} » → collection « {collection} »"
         if self.refused:
             yield f"Non importés ({len(self.refused)}) :"
             for item, reasons in self.refused:
@@ -168,7 +184,73 @@ class Importer:
                 ItemKind.COLLECTION, item, lambda b=base, i=item: self.write_collection(b, i)
             )
             self.progress("Collection", number, len(collections), item["title"], status)
+        self.run_community(bases)
         return self.report
+
+    def run_community(self, bases):
+        """Logos and covers, rubriques, avis and follows, once the pages they belong to exist."""
+        images = [
+            (base, {**spec, "key": f"{base['key']}:{name}", "title": base["title"], "field": name})
+            for base in bases
+            for name in BASE_IMAGES
+            if (spec := base.get(name))
+        ]
+        for number, (base, item) in enumerate(images, 1):
+            status = self.step(
+                ItemKind.BASE_IMAGE, item, lambda b=base, i=item: self.write_base_image(b, i)
+            )
+            label = BASE_IMAGES[item["field"]]
+            self.progress(label, number, len(images), item["title"], status)
+        sections = [(base, item) for base in bases for item in base.get("sections") or []]
+        for number, (base, item) in enumerate(sections, 1):
+            if item["kind"] != "resources":
+                self.report.refused.append(
+                    (
+                        f"Rubrique {item['title']}",
+                        "rubrique de collections de la base "
+                        f"« {base['title']} » : une collection ne peut pas contenir de "
+                        "collections ici (ses collections sont importées, elles)",
+                    )
+                )
+                self.progress("Rubrique", number, len(sections), item["title"], "non reprise")
+                continue
+            status = self.step(
+                ItemKind.SECTION, item, lambda b=base, i=item: self.write_section(b, i)
+            )
+            self.progress("Rubrique", number, len(sections), item["title"], status)
+        reviews = [
+            (resource, {**review, "key": f"{resource['key']}:{review['author']}"})
+            for base in bases
+            for resource in base["resources"]
+            for review in resource.get("reviews") or []
+        ]
+        for number, (resource, item) in enumerate(reviews, 1):
+            item["title"] = f"Avis de {self.person_name(item['author'])} sur {resource['title']}"
+            status = self.step(
+                ItemKind.REVIEW, item, lambda r=resource, i=item: self.write_review(r, i)
+            )
+            self.progress("Avis", number, len(reviews), resource["title"], status)
+        follows = [
+            (base, {**follow, "key": f"{base['key']}:{follow['user']}"})
+            for base in bases
+            for follow in base.get("follows") or []
+        ]
+        people = [
+            {**follow, "key": f"profil:{follow['user']}:{follow['person']}"}
+            for follow in self.source.get("profile_follows") or []
+        ]
+        total = len(follows) + len(people)
+        for number, (base, item) in enumerate(follows, 1):
+            item["title"] = f"Suivi de la base {base['title']} par {self.person_name(item['user'])}"
+            status = self.step(
+                ItemKind.FOLLOW, item, lambda b=base, i=item: self.write_base_follow(b, i)
+            )
+            self.progress("Suivi", number, total, base["title"], status)
+        for number, item in enumerate(people, len(follows) + 1):
+            who, whom = self.person_name(item["user"]), self.person_name(item["person"])
+            item["title"] = f"Suivi de {whom} par {who}"
+            status = self.step(ItemKind.FOLLOW, item, lambda i=item: self.write_person_follow(i))
+            self.progress("Suivi", number, total, whom, status)
 
     def progress(self, label, number, total, title, status):
         self.out(f"[{number}/{total}] {label} « {title} » : {status}")
@@ -216,6 +298,18 @@ class Importer:
             if reasons:
                 self.report.drafts.append((f"« {item['title']} »", reasons))
             self.check_duplicates(item, None, None)
+        elif kind == ItemKind.REVIEW:
+            self.user(item["author"])
+        elif kind == ItemKind.FOLLOW:
+            for key in (item["user"], item.get("person")):
+                self.user(key)
+        elif kind == ItemKind.BASE_IMAGE and not self.local_file(item):
+            where = "son adresse seule est dans l'export"
+            self.unmapped(
+                f"Base « {item['title']} »",
+                f"{BASE_IMAGES[item['field']].lower()} : {where}, relancez avec --telecharger "
+                "pour le reprendre",
+            )
 
     # The table of imported items ----------------------------------------------------------------
 
@@ -229,13 +323,14 @@ class Importer:
             return None
         return row
 
-    def remember(self, kind, item, page):
+    def remember(self, kind, item, page, user=None):
         ImportedItem.objects.create(
             platform=self.platform,
             kind=kind,
             source_id=item["key"],
             source_slug=item.get("slug") or "",
             page=page,
+            user=user,
         )
         # Les Bases kept the ids of La Base: its old addresses find the page as well, and a later
         # import of La Base's export does not create it twice.
@@ -277,6 +372,12 @@ class Importer:
             self.report.existing[ItemKind.USER] += 1
         self.users[key] = user
         return user
+
+    def person_name(self, key):
+        """How the report names a person of the export (their address: it is how they are
+        found here)."""
+        person = self.source["users"].get(key) or {}
+        return person.get("email") or f"personne {key}"
 
     def create_user(self, key, person):
         stem = slugify(person.get("slug") or person["email"].split("@")[0])[:130] or "personne"
@@ -538,6 +639,10 @@ class Importer:
 
     # Files ----------------------------------------------------------------------------------
 
+    def local_file(self, spec):
+        """The export holds the file, or it will be downloaded."""
+        return bool(spec.get("path") or spec.get("base64") or (spec.get("link") and self.download))
+
     def file_bytes(self, spec, label):
         """The bytes of a file of the export: beside it (`path`), inline (`base64`), or
         downloaded from its `link` when asked to (--telecharger)."""
@@ -557,7 +662,10 @@ class Importer:
         except (OSError, ValueError, binascii.Error) as error:
             self.unmapped(label, f"fichier « {name} » illisible ({error}) : non repris")
             return name, None
-        where = " (lien gardé)" if spec.get("link") else ""
+        if spec.get("link") and spec.get("field"):  # an image of a base: a link cannot stand in
+            where = " (son adresse seule : relancez avec --telecharger pour la reprendre)"
+        else:
+            where = " (lien gardé)" if spec.get("link") else ""
         self.unmapped(label, f"fichier « {name} » absent de l'export : non repris{where}")
         return name, None
 
@@ -584,8 +692,8 @@ class Importer:
         self.files.append(document.file)
         return document
 
-    def image(self, spec, base_page, creator, data, alt=""):
-        label = f"Ressource « {data['title']} »"
+    def image(self, spec, base_page, creator, data, alt="", label=None):
+        label = label or f"Ressource « {data['title']} »"
         name, content = self.file_bytes(spec, label)
         if content is None:
             return None
@@ -610,14 +718,17 @@ class Importer:
 
     def write_collection(self, base, data):
         base_page = self.existing_base(base)
+        page = self.collection_page(base_page, data, f"Collection « {data['title']} »")
+        self.remember(ItemKind.COLLECTION, data, page)
+        return "importée"
+
+    def collection_page(self, base_page, data, label):
         creator = self.user(data["creator"])
         items = []
         for key in data["resources"]:
             resource = self.page_of(ItemKind.RESOURCE, key)
             if resource is None:
-                self.unmapped(
-                    f"Collection « {data['title']} »", f"ressource {key} non importée : non reprise"
-                )
+                self.unmapped(label, f"ressource {key} non importée : non reprise")
             elif resource.pk not in {item.resource_id for item in items}:
                 items.append(CollectionItem(sort_order=len(items), resource=resource))
         page = ResourceCollectionPage(
@@ -631,8 +742,113 @@ class Importer:
         page.items = items
         base_page.add_child(instance=page)
         self.publish(page, creator, data["created"], data["updated"])
-        self.remember(ItemKind.COLLECTION, data, page)
-        return "importée"
+        return page
+
+    # Logos, rubriques, avis, follows -----------------------------------------------------------
+
+    def write_base_image(self, base, item):
+        """A base's logo or cover: a Wagtail image of its media collection, with the checks of
+        an upload from the site, set on a new revision of the base (published unless the base
+        has changes waiting: then the live page gets the image and the draft keeps it)."""
+        page = self.existing_base(base)
+        name = item["field"]
+        label = f"{BASE_IMAGES[name]} de la base « {base['title']} »"
+        if getattr(page, f"{name}_id"):
+            raise ValidationError(f"{label} : la base en a déjà un, gardé")
+        owner = self.user(base["owner"])
+        notes = len(self.report.unmapped)
+        image = self.image(item, page, owner, base, item.get("alt") or "", label=label)
+        if image is None:
+            # Why is in the notes just added; the item is refused with them (a later run, with
+            # the file or --telecharger, takes it).
+            raise ValidationError(" ".join(text for _i, text in self.report.unmapped[notes:]))
+        waiting = page.has_unpublished_changes
+        draft = page.get_latest_revision_as_object()
+        setattr(draft, name, image)
+        revision = draft.save_revision(user=owner, log_action=True)
+        if waiting:
+            BasePage.objects.filter(pk=page.pk).update(**{f"{name}_id": image.pk})
+        else:
+            revision.publish(user=owner, skip_permission_checks=True)
+        self.remember(ItemKind.BASE_IMAGE, item, page)
+        return "importé"
+
+    def write_section(self, base, data):
+        """A rubrique of resources: a public collection of its base, its resources in order."""
+        base_page = self.existing_base(base)
+        collection = {
+            "key": data["key"],
+            "slug": "",
+            "title": data["title"] or "Rubrique",
+            "description": data["description"],
+            "is_public": True,
+            "created": None,
+            "updated": None,
+            "creator": base["owner"],
+            "resources": data["resources"],
+        }
+        page = self.collection_page(base_page, collection, f"Rubrique « {data['title']} »")
+        self.remember(ItemKind.SECTION, data, page)
+        self.report.sections.append((data["title"], page.title))
+        return "importée en collection"
+
+    def write_review(self, resource, data):
+        page = self.page_of(ItemKind.RESOURCE, resource["key"])
+        if page is None:
+            raise ValidationError(f"sa ressource « {resource['title']} » n'a pas été importée")
+        author = self.user(data["author"])
+        if author is None:
+            raise ValidationError("son auteur n'est pas dans l'export (ni son adresse e-mail)")
+        if page.credits.filter(user=author).exists():
+            raise ValidationError(
+                "son auteur est crédité sur la ressource : ici, on ne donne pas d'avis sur son "
+                "propre travail"
+            )
+        if ResourceReview.objects.filter(resource=page, author=author).exists():
+            raise ValidationError("cette personne a déjà un avis sur la ressource ici : gardé")
+        limit = ResourceReview._meta.get_field("comment").max_length
+        comment = data["comment"]
+        if len(comment) > limit:
+            comment = comment[: limit - 1] + "…"
+            self.unmapped(
+                f"Avis sur « {resource['title']} »",
+                f"commentaire de {self.person_name(data['author'])} coupé à {limit} caractères",
+            )
+        review = ResourceReview.objects.create(
+            resource=page, author=author, usefulness=data["usefulness"], comment=comment
+        )
+        # Its own dates, not the day of the import (the fields are auto_now*).
+        created = data["created"] or data["updated"]
+        if created is not None:
+            ResourceReview.objects.filter(pk=review.pk).update(
+                created_at=created, updated_at=data["updated"] or created
+            )
+        self.remember(ItemKind.REVIEW, data, page, author)
+        return "importé"
+
+    def write_base_follow(self, base, data):
+        page = self.existing_base(base)
+        user = self.user(data["user"])
+        if user is None:
+            raise ValidationError("la personne n'est pas dans l'export (ni son adresse e-mail)")
+        return self.follow(data, user, page=page)
+
+    def write_person_follow(self, data):
+        user, person = self.user(data["user"]), self.user(data["person"])
+        if user is None or person is None:
+            raise ValidationError("une des deux personnes n'est pas dans l'export")
+        if user == person:
+            raise ValidationError("une personne ne se suit pas elle-même ici")
+        return self.follow(data, user, person=person)
+
+    def follow(self, data, user, **target):
+        """The follow as veille.follows.set_following makes it (and no notification), dated
+        from the source."""
+        follow, created = Follow.objects.get_or_create(user=user, **target)
+        if created and data.get("created"):
+            Follow.objects.filter(pk=follow.pk).update(created_at=data["created"])
+        self.remember(ItemKind.FOLLOW, data, target.get("page"), user)
+        return "importé" if created else "déjà là"
 
     # Helpers --------------------------------------------------------------------------------
 

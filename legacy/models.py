@@ -21,6 +21,10 @@ class ItemKind(models.TextChoices):
     RESOURCE = "resource", _("Ressource")
     COLLECTION = "collection", _("Collection")
     USER = "user", _("Personne")
+    BASE_IMAGE = "base_image", _("Logo ou couverture d'une base")
+    REVIEW = "review", _("Avis")
+    FOLLOW = "follow", _("Suivi")
+    SECTION = "section", _("Rubrique")
 
 
 class ImportedItem(models.Model):

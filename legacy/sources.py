@@ -22,6 +22,11 @@ Everything below the readers works on plain dicts:
   block: {"type": heading|text|link|file|image|resource, …}
   collection: key, slug, legacy_key, title, description, is_public, created, updated, creator,
         resources [resource keys, in order]
+  base also: logo, cover (file specs or None), follows [{user, created}], sections (La Base's
+        « rubriques »: key, title, description, kind « resources » | « collections », position,
+        resources, collections)
+  resource also: reviews [{author, usefulness 1–4, comment, created, updated}]
+  source also: profile_follows [{user, person, created}] (Les Bases)
 """
 
 import json
@@ -112,6 +117,17 @@ def read_v1(data):
         }
         for user in data.get("users") or []
     }
+    criteria = {
+        _key(criterion.get("slug")): criterion.get("name") or ""
+        for criterion in data.get("criteria") or []
+    }
+    # Evaluations come inside their resource, or in one list naming their resource.
+    evaluations = {}
+    for row in data.get("evaluations") or []:
+        evaluations.setdefault(_key(row.get("resource")), []).append(row)
+    bookmarks = {}
+    for row in data.get("baseBookmarks") or []:
+        bookmarks.setdefault(_key(row.get("base")), []).append(row)
     bases = []
     for base in data.get("bases") or []:
         owner = _ids([base["owner"]])[0] if base.get("owner") else ""
@@ -134,14 +150,114 @@ def read_v1(data):
                 "owner": owner,
                 "members": members,
                 "pending_members": [],
-                "resources": [_v1_resource(item, tags) for item in base.get("resources") or []],
+                "resources": [
+                    _v1_resource(item, tags, criteria, evaluations)
+                    for item in base.get("resources") or []
+                ],
                 "collections": [_v1_collection(item) for item in base.get("collections") or []],
+                "logo": _v1_image(base.get("profileImage") or base.get("profile_image")),
+                "cover": _v1_image(base.get("coverImage") or base.get("cover_image")),
+                "follows": [
+                    {"user": _ids([row["user"]])[0], "created": moment(row.get("created"))}
+                    for row in [
+                        *(base.get("bookmarks") or []),
+                        *bookmarks.get(_key(base["id"]), []),
+                    ]
+                    if row.get("user")
+                ],
+                "sections": [
+                    _v1_section(base, item)
+                    for item in sorted(
+                        base.get("sections") or [], key=lambda s: s.get("position") or 0
+                    )
+                ],
             }
         )
-    return {"users": users, "bases": bases}
+    return {"users": users, "bases": bases, "profile_follows": []}
 
 
-def _v1_resource(item, tags):
+def _v1_image(image):
+    """A base's `profileImage` / `coverImage` (a ResizableImage): the file spec of its image,
+    as for a resource's files, or its address alone."""
+    if not image:
+        return None
+    if isinstance(image, str):
+        image = {"image": image}
+    if any(image.get(name) for name in ("path", "base64", "link")):
+        return {**image, "alt": image.get("alt") or ""}
+    link = image.get("image") or ""
+    if isinstance(link, dict):
+        return _v1_image(link)
+    name = image.get("name") or str(link).rstrip("/").rsplit("/", 1)[-1] or "image"
+    return {"name": name, "link": link, "alt": ""} if link else None
+
+
+def _v1_section(base, item):
+    return {
+        "key": _key(item["id"]),
+        "title": item.get("title") or "",
+        "description": item.get("description") or "",
+        "kind": item.get("type") or "resources",
+        "position": item.get("position") or 0,
+        "resources": _ids(item.get("resources")),
+        "collections": _ids(item.get("collections")),
+    }
+
+
+V1_RECOMMENDATION = "recommendation"
+
+
+def v1_usefulness(grades, recommendation):
+    """La Base's evaluations of one person as one usefulness (1–4): « Oui » to « Recommandez-
+    vous ? » is « Utile », « Non » « Pas utile »; without it, the mean of the 0–4 grades:
+    below 1 « Pas utile », below 2 « Peu utile », below 3 « Utile », then « Très utile »."""
+    if recommendation is not None:
+        return 3 if recommendation else 1
+    mean = sum(grades) / len(grades)
+    return min(4, int(mean) + 1)
+
+
+def _v1_reviews(rows, criteria):
+    """One review per person from La Base's evaluations (one row per criterion)."""
+    by_user = {}
+    for row in rows:
+        if row.get("user") is None or row.get("evaluation") is None:
+            continue
+        by_user.setdefault(_ids([row["user"]])[0], []).append(row)
+    reviews = []
+    for user, evaluations in by_user.items():
+        # The recommendation first, then the criteria in the order La Base shows them.
+        evaluations.sort(key=lambda row: _key(row.get("criterion")) != V1_RECOMMENDATION)
+        recommendation, grades, comments = None, [], []
+        for row in evaluations:
+            criterion = _key(row.get("criterion"))
+            if criterion == V1_RECOMMENDATION:
+                recommendation = bool(row["evaluation"])
+            else:
+                grades.append(max(0, min(4, int(row["evaluation"]))))
+            comment = (row.get("comment") or "").strip()
+            if comment:
+                name = criteria.get(criterion) or (
+                    "Recommandation" if criterion == V1_RECOMMENDATION else criterion
+                )
+                comments.append(f"{name} : {comment}" if name else comment)
+        if recommendation is None and not grades:
+            continue
+        created = [moment(row.get("created")) for row in evaluations]
+        updated = [moment(row.get("modified") or row.get("created")) for row in evaluations]
+        reviews.append(
+            {
+                "author": user,
+                "usefulness": v1_usefulness(grades, recommendation),
+                "comment": "\n\n".join(comments),
+                "created": min((d for d in created if d), default=None),
+                "updated": max((d for d in updated if d), default=None),
+            }
+        )
+    return reviews
+
+
+def _v1_resource(item, tags, criteria=None, evaluations=None):
     terms, keywords, licence = [], [], {"raw": "", "spdx": None, "contact": ""}
     licence_type = ""
     for tag_id in _ids(item.get("tags")):
@@ -201,6 +317,10 @@ def _v1_resource(item, tags):
         "cover": None,
         "blocks": blocks,
         "original_date_text": item.get("resourceCreatedOn") or "",
+        "reviews": _v1_reviews(
+            [*(item.get("evaluations") or []), *(evaluations or {}).get(_key(item["id"]), [])],
+            criteria or {},
+        ),
     }
 
 
@@ -276,11 +396,15 @@ def read_v2(data):
         }
         for user in data.get("users") or []
     }
+    follows = {}
+    for row in data.get("baseFollows") or []:
+        follows.setdefault(_key(row.get("baseId")), []).append(row)
     bases = []
     for base in data.get("bases") or []:
         if base.get("deleted"):
             continue
         members = base.get("members") or []
+        logo, cover = base.get("image"), base.get("coverImage")
         bases.append(
             {
                 "key": _key(base["id"]),
@@ -311,9 +435,30 @@ def read_v2(data):
                     for item in base.get("collections") or []
                     if not item.get("deleted") and not item.get("isFavorites")
                 ],
+                "logo": _v2_image(logo) if logo else None,
+                "cover": _v2_image(cover) if cover else None,
+                "follows": [
+                    {"user": _key(row["followerId"]), "created": moment(row.get("followed"))}
+                    for row in [
+                        *(base.get("followedBy") or []),
+                        *follows.get(_key(base["id"]), []),
+                    ]
+                    if row.get("followerId")
+                ],
+                "sections": [],
             }
         )
-    return {"users": users, "bases": bases}
+    profile_follows = [
+        {
+            "key": _key(row.get("id")) or f"{row['followerId']}:{row['profileId']}",
+            "user": _key(row["followerId"]),
+            "person": _key(row["profileId"]),
+            "created": moment(row.get("followed")),
+        }
+        for row in data.get("profileFollows") or []
+        if row.get("followerId") and row.get("profileId")
+    ]
+    return {"users": users, "bases": bases, "profile_follows": profile_follows}
 
 
 def _v2_resource(item):
@@ -349,6 +494,18 @@ def _v2_resource(item):
         "cover": _v2_image(image) if image else None,
         "blocks": blocks,
         "original_date_text": "",
+        "reviews": [
+            {
+                "author": _key(row["sentById"]),
+                # « Non / Moyen / Oui / Beaucoup » there, « Pas utile … Très utile » here.
+                "usefulness": int(row["rating"]),
+                "comment": (row.get("comment") or "").strip(),
+                "created": moment(row.get("created")),
+                "updated": moment(row.get("updated") or row.get("created")),
+            }
+            for row in item.get("resourceFeedback") or []
+            if not row.get("deleted") and row.get("sentById") and row.get("rating") in (1, 2, 3, 4)
+        ],
     }
 
 

@@ -49,7 +49,7 @@ class ImportTests(TestCase):
         self.assertIn("simulation : rien n'a été écrit", output)
         self.assertIn("Ressources : 3 à créer", output)
         self.assertIn("Jardinage partagé", output)  # a V1 theme nothing here matches
-        self.assertIn("Comptes : 3 à créer", output)
+        self.assertIn("Comptes : 4 à créer", output)
         self.assertIn("« Brouillon de kit jardin numérique » : brouillon sur La Base", output)
         self.assertFalse(ImportedItem.objects.exists())
         self.assertFalse(BasePage.objects.filter(title="Hub Numérique de l'Est").exists())
@@ -199,11 +199,14 @@ class ImportTests(TestCase):
         image["upload"]["name"] = "refus-sans-titre.png"
         resources[1]["title"] = ""  # Wagtail refuses a page without a title
         resources[1]["contents"] = [{"order": 0, "type": "Image", "image": image}]
+        export["bases"][0].pop("coverImage")  # its file is not beside this copy
         with tempfile.TemporaryDirectory() as folder:
             path = Path(folder) / "export.json"
             path.write_text(json.dumps(export))
             output = run(str(path))
-        self.assertIn("Non importés (1)", output)
+        # The refused resource, and the avis given on it.
+        self.assertIn("Non importés (2)", output)
+        self.assertIn("sa ressource «  » n'a pas été importée", output)
         self.assertTrue(ResourcePage.objects.filter(title=resources[0]["title"]).exists())
         self.assertEqual(ResourcePage.objects.count(), 1)
         _folders, files = default_storage.listdir("original_images")
