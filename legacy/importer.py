@@ -750,7 +750,8 @@ class Importer:
         """A base's logo or cover: a Wagtail image of its media collection, with the checks of
         an upload from the site, set on a new revision of the base (published unless the base
         has changes waiting: then the live page gets the image and the draft keeps it)."""
-        page = self.existing_base(base)
+        # As it is now (the page this run made is an older copy of it).
+        page = BasePage.objects.get(pk=self.existing_base(base).pk)
         name = item["field"]
         label = f"{BASE_IMAGES[name]} de la base « {base['title']} »"
         if getattr(page, f"{name}_id"):
@@ -761,7 +762,8 @@ class Importer:
         if image is None:
             # Why is in the notes just added; the item is refused with them (a later run, with
             # the file or --telecharger, takes it).
-            raise ValidationError(" ".join(text for _i, text in self.report.unmapped[notes:]))
+            reasons = " ".join(text for _i, text in self.report.unmapped[notes:])
+            raise ValidationError(f"{label} : {reasons}")
         waiting = page.has_unpublished_changes
         draft = page.get_latest_revision_as_object()
         setattr(draft, name, image)

@@ -4,22 +4,28 @@ idempotence, resuming after a failure, the report, and the old addresses answeri
 
 import json
 import tempfile
-from io import StringIO
+from io import BytesIO, StringIO
 from pathlib import Path
 from unittest import mock
 
+from django.core import mail
 from django.core.files.storage import default_storage
 from django.core.management import call_command
-from django.test import TestCase
+from django.test import SimpleTestCase, TestCase
+from PIL import Image as PILImage
 from wagtail.documents import get_document_model
+from wagtail.images import get_image_model
 
+from accounts.models import Notification, User
 from base.models import BaseMembership, BasePage, Role, Visibility
 from legacy.importer import Importer
 from legacy.models import ImportedItem
-from ressources.models import ResourceCollectionPage, ResourcePage
+from legacy.sources import v1_usefulness
+from ressources.models import ResourceCollectionPage, ResourcePage, ResourceReview, Usefulness
 from search import engines
 from search.documents import build_document, searchable_pages
 from tests.factories import BasePageFactory, OrganisationFactory, ResourcePageFactory, UserFactory
+from veille.models import Follow
 
 DATA = Path(__file__).parent / "data" / "legacy"
 V1 = str(DATA / "labase-v1.json")
@@ -269,3 +275,226 @@ class LegacyAddressTests(TestCase):
         self.assertEqual(self.client.get("/base/999/").status_code, 404)
         # The kit stayed a draft (no licence): its old address has nowhere to go yet.
         self.assertEqual(self.client.get("/ressources/kit-sobriete-numerique/").status_code, 404)
+
+
+class CommunityImportTests(TestCase):
+    """What a Hub's community made of its bases comes along: logos and covers, avis, follows
+    and La Base's rubriques, once, dated from over there, and without notifying anyone."""
+
+    @classmethod
+    def setUpTestData(cls):
+        OrganisationFactory(name="Hub de test", slug="hub-test")
+
+    def reviews(self, title):
+        resource = ResourcePage.objects.get(title=title)
+        return {
+            review.author.email: review
+            for review in ResourceReview.objects.filter(resource=resource).select_related("author")
+        }
+
+    def test_la_base_logo_avis_favoris_and_rubriques(self):
+        output = run(V1)
+        base = BasePage.objects.get(title="Hub Numérique de l'Est")
+        # The logo beside the export is an image of the base's media, on its published page.
+        self.assertIsNotNone(base.logo)
+        self.assertEqual(base.logo.collection_id, base.media_collection_id)
+        self.assertEqual(base.logo.width, 64)
+        self.assertFalse(base.has_unpublished_changes)
+        self.assertEqual(base.get_latest_revision_as_object().logo, base.logo)
+        page = self.client.get(base.url).content.decode()
+        self.assertIn(base.logo.get_rendition("max-160x160").url, page)
+        # The cover is only an address: no image without --telecharger, and the report says so.
+        self.assertIsNone(base.cover)
+        self.assertIn("hub-est-couverture.jpg", output)
+        self.assertIn("relancez avec --telecharger", output)
+
+        # Avis: one per person; « Oui » → Utile, « Non » → Pas utile, else the mean of grades.
+        fiche = self.reviews("Fiche : créer son adresse e-mail")
+        self.assertEqual(sorted(fiche), ["nadia.haddad@exemple.fr", "yann.admin@exemple.fr"])
+        yann = fiche["yann.admin@exemple.fr"]
+        self.assertEqual(yann.usefulness, Usefulness.USEFUL)
+        self.assertEqual(
+            yann.comment,
+            "Recommandez-vous cette ressource ? : Je m'en sers dans tous mes ateliers du mardi."
+            "\n\nClarté : Bien structurée, les captures aident beaucoup.",
+        )
+        self.assertEqual(yann.created_at.date().isoformat(), "2023-02-10")
+        self.assertEqual(yann.updated_at.date().isoformat(), "2023-02-11")
+        self.assertEqual(fiche["nadia.haddad@exemple.fr"].usefulness, Usefulness.NOT_USEFUL)
+        # Grades 1 and 2 (out of 4), no recommendation: mean 1.5 → « Peu utile ».
+        atelier = self.reviews("Atelier démarches en ligne")
+        self.assertEqual(atelier["claire.hub@exemple.fr"].usefulness, Usefulness.LITTLE)
+        # Sami contributed to the fiche: nobody rates their own work here.
+        self.assertIn("son auteur est crédité sur la ressource", output)
+
+        # Favoris → follows of the base, dated.
+        follows = Follow.objects.filter(page=base).select_related("user")
+        self.assertEqual(
+            sorted(f.user.email for f in follows),
+            ["nadia.haddad@exemple.fr", "sami.contrib@exemple.fr"],
+        )
+        nadia = follows.get(user__email="nadia.haddad@exemple.fr")
+        self.assertEqual(nadia.created_at.date().isoformat(), "2022-12-01")
+
+        # A rubrique of resources is a public collection of the base, in its order.
+        rubrique = ResourceCollectionPage.objects.get(title="Pour bien démarrer")
+        self.assertTrue(rubrique.live)
+        self.assertEqual(rubrique.get_parent().specific, base)
+        self.assertEqual(rubrique.visibility, Visibility.PUBLIC)
+        self.assertEqual(
+            [item.resource.title for item in rubrique.items.all()],
+            ["Atelier démarches en ligne", "Fiche : créer son adresse e-mail"],
+        )
+        self.assertIn("rubrique « Pour bien démarrer » → collection « Pour bien démarrer »", output)
+        # A rubrique of collections cannot be one here: reported, not imported.
+        self.assertFalse(ResourceCollectionPage.objects.filter(title="Nos parcours").exists())
+        self.assertIn("« Rubrique Nos parcours » : rubrique de collections", output)
+        self.assertIn("Avis : 3 créé(e)s", output)
+        self.assertIn("Suivis : 2 créé(e)s", output)
+        self.assertIn("Rubriques : 1 créé(e)s", output)
+        # Nobody was told anything.
+        self.assertFalse(Notification.objects.exists())
+        self.assertEqual(mail.outbox, [])
+
+        # Twice: nothing twice.
+        counts = (
+            ResourceReview.objects.count(),
+            Follow.objects.count(),
+            ResourceCollectionPage.objects.count(),
+            get_image_model().objects.count(),
+        )
+        again = run(V1)
+        self.assertEqual(
+            counts,
+            (
+                ResourceReview.objects.count(),
+                Follow.objects.count(),
+                ResourceCollectionPage.objects.count(),
+                get_image_model().objects.count(),
+            ),
+        )
+        self.assertIn("Avis : 0 créé(e)s, 3 déjà importé(e)s", again)
+        self.assertIn("Suivis : 0 créé(e)s, 2 déjà importé(e)s", again)
+        self.assertIn("Rubriques : 0 créé(e)s, 1 déjà importé(e)s", again)
+        self.assertIn("Logos et couvertures : 0 créé(e)s, 1 déjà importé(e)s", again)
+
+    def test_a_cover_given_by_its_address_comes_with_telecharger_on_a_later_run(self):
+        run(V1)
+        base = BasePage.objects.get(title="Hub Numérique de l'Est")
+        self.assertIsNone(base.cover)
+        picture = BytesIO()
+        PILImage.new("RGB", (90, 30), (0, 99, 203)).save(picture, "JPEG")
+        answer = mock.MagicMock()
+        answer.__enter__.return_value.read.return_value = picture.getvalue()
+        with mock.patch("urllib.request.urlopen", return_value=answer) as urlopen:
+            output = run(V1, "--telecharger")
+        urlopen.assert_called_once()
+        self.assertEqual(
+            urlopen.call_args.args[0],
+            "https://labase.anct.gouv.fr/media/bases/hub-est-couverture.jpg",
+        )
+        base.refresh_from_db()
+        self.assertEqual((base.cover.width, base.cover.height), (90, 30))
+        self.assertEqual(base.cover.collection_id, base.media_collection_id)
+        self.assertIn("Logos et couvertures : 1 créé(e)s, 1 déjà importé(e)s", output)
+
+    def test_a_logo_that_is_not_an_image_is_refused_as_on_the_site(self):
+        export = json.loads(Path(V2).read_text())
+        upload = export["bases"][0]["image"]["upload"]
+        upload.update(name="logo-pas-une-image.png", base64="JVBERi0xLjQKJcfsj6IKNSAwIG9iago=")
+        with tempfile.TemporaryDirectory() as folder:
+            path = Path(folder) / "export.json"
+            path.write_text(json.dumps(export))
+            output = run(str(path))
+        base = BasePage.objects.get(title="Hub numérique Sud-Ouest")
+        self.assertIsNone(base.logo)
+        self.assertIn(
+            "Logo de la base « Hub numérique Sud-Ouest » : Téléversez une image valide", output
+        )
+        _folders, files = default_storage.listdir("original_images")
+        self.assertFalse([name for name in files if name.startswith("logo-pas-une-image")])
+
+    def test_les_bases_images_avis_and_follows(self):
+        output = run(V2)
+        base = BasePage.objects.get(title="Hub numérique Sud-Ouest")
+        self.assertEqual(base.logo.title, "Logo du Hub numérique Sud-Ouest")  # its alt text
+        self.assertEqual(base.logo.collection_id, base.media_collection_id)
+        self.assertEqual((base.cover.width, base.cover.height), (120, 40))
+
+        guide = self.reviews("Guide des outils collaboratifs libres")
+        lea = guide["lea.invitee@exemple.fr"]
+        self.assertEqual(lea.usefulness, Usefulness.VERY_USEFUL)  # « Beaucoup »
+        self.assertIn("à chaque permanence", lea.comment)
+        self.assertEqual(lea.created_at.date().isoformat(), "2025-06-03")
+        self.assertEqual(lea.updated_at.date().isoformat(), "2025-06-10")
+        kit = self.reviews("Kit sobriété numérique en atelier")
+        # « Moyen » → « Peu utile »; Léa's deleted avis stays deleted.
+        self.assertEqual(
+            {email: r.usefulness for email, r in kit.items()}, {"ines.roux@exemple.fr": 2}
+        )
+
+        followers = [f.user.email.lower() for f in Follow.objects.filter(page=base)]
+        self.assertEqual(sorted(followers), ["deja.inscrit@exemple.fr", "lea.invitee@exemple.fr"])
+        # Following a person is following what they publish here.
+        person = Follow.objects.get(person__email="ines.roux@exemple.fr")
+        self.assertEqual(person.user.email, "lea.invitee@exemple.fr")
+        self.assertEqual(person.created_at.date().isoformat(), "2025-05-21")
+        self.assertIn("Suivis : 3 créé(e)s", output)
+        self.assertFalse(Notification.objects.exists())
+
+    def test_dry_run_writes_no_avis_follow_image_or_rubrique(self):
+        output = run(V1, "--dry-run")
+        # Sami's avis is only found to be on his own work when the fiche is written.
+        self.assertIn("Avis : 4 à créer", output)
+        self.assertIn("Suivis : 2 à créer", output)
+        self.assertIn("Rubriques : 1 à créer", output)
+        self.assertIn("Logos et couvertures : 2 à créer", output)
+        self.assertIn("image de couverture : son adresse seule est dans l'export", output)
+        self.assertIn("« Rubrique Nos parcours » : rubrique de collections", output)
+        self.assertFalse(ResourceReview.objects.exists())
+        self.assertFalse(Follow.objects.exists())
+        self.assertFalse(get_image_model().objects.exists())
+
+    def test_an_avis_already_given_here_is_kept(self):
+        export = json.loads(Path(V2).read_text())
+        resource = export["bases"][0]["resources"][0]
+        feedback = resource.pop("resourceFeedback")
+        with tempfile.TemporaryDirectory() as folder:
+            path = Path(folder) / "export.json"
+            (Path(folder) / "fichiers").symlink_to(DATA / "fichiers")
+            path.write_text(json.dumps(export))
+            run(str(path))
+            guide = ResourcePage.objects.get(title="Guide des outils collaboratifs libres")
+            lea = User.objects.get(email="lea.invitee@exemple.fr")
+            ResourceReview.objects.create(
+                resource=guide, author=lea, usefulness=Usefulness.USEFUL, comment="Donné ici."
+            )
+            resource["resourceFeedback"] = feedback
+            path.write_text(json.dumps(export))
+            output = run(str(path))
+        review = ResourceReview.objects.get(resource=guide, author=lea)
+        self.assertEqual((review.usefulness, review.comment), (Usefulness.USEFUL, "Donné ici."))
+        self.assertIn("cette personne a déjà un avis sur la ressource ici : gardé", output)
+
+    def test_a_long_comment_is_cut(self):
+        export = json.loads(Path(V2).read_text())
+        feedback = export["bases"][0]["resources"][0]["resourceFeedback"][0]
+        feedback["comment"] = "Très complet. " * 200
+        with tempfile.TemporaryDirectory() as folder:
+            path = Path(folder) / "export.json"
+            path.write_text(json.dumps(export))
+            (Path(folder) / "fichiers").symlink_to(DATA / "fichiers")
+            output = run(str(path))
+        review = self.reviews("Guide des outils collaboratifs libres")["lea.invitee@exemple.fr"]
+        self.assertEqual(len(review.comment), 2000)
+        self.assertTrue(review.comment.endswith("…"))
+        self.assertIn("coupé à 2000 caractères", output)
+
+
+class V1UsefulnessTests(SimpleTestCase):
+    def test_recommendation_first_then_the_mean_of_grades(self):
+        self.assertEqual(v1_usefulness([0, 0], True), Usefulness.USEFUL)
+        self.assertEqual(v1_usefulness([4, 4], False), Usefulness.NOT_USEFUL)
+        means = {0: 1, 0.9: 1, 1: 2, 1.5: 2, 2: 3, 2.9: 3, 3: 4, 4: 4}
+        for mean, usefulness in means.items():
+            self.assertEqual(v1_usefulness([mean], None), usefulness, mean)
