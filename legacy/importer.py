@@ -850,7 +850,11 @@ class Importer:
         if created and data.get("created"):
             Follow.objects.filter(pk=follow.pk).update(created_at=data["created"])
         self.remember(ItemKind.FOLLOW, data, target.get("page"), user)
-        return "importé" if created else "déjà là"
+        if not created:  # followed here already: counted as such
+            self.report.created[ItemKind.FOLLOW] -= 1
+            self.report.existing[ItemKind.FOLLOW] += 1
+            return "déjà suivi ici"
+        return "importé"
 
     # Helpers --------------------------------------------------------------------------------
 

@@ -166,7 +166,7 @@ def read_v1(data):
                     if row.get("user")
                 ],
                 "sections": [
-                    _v1_section(base, item)
+                    _v1_section(item)
                     for item in sorted(
                         base.get("sections") or [], key=lambda s: s.get("position") or 0
                     )
@@ -178,21 +178,26 @@ def read_v1(data):
 
 def _v1_image(image):
     """A base's `profileImage` / `coverImage` (a ResizableImage): the file spec of its image,
-    as for a resource's files, or its address alone."""
+    as for a resource's files; `image` is its address over there (what --telecharger fetches)."""
     if not image:
         return None
     if isinstance(image, str):
         image = {"image": image}
-    if any(image.get(name) for name in ("path", "base64", "link")):
-        return {**image, "alt": image.get("alt") or ""}
-    link = image.get("image") or ""
-    if isinstance(link, dict):
-        return _v1_image(link)
-    name = image.get("name") or str(link).rstrip("/").rsplit("/", 1)[-1] or "image"
-    return {"name": name, "link": link, "alt": ""} if link else None
+    if isinstance(image.get("image"), dict):
+        return _v1_image(image["image"])
+    link = image.get("link") or image.get("image") or ""
+    if not (image.get("path") or image.get("base64") or link):
+        return None
+    return {
+        "name": image.get("name") or link.rstrip("/").rsplit("/", 1)[-1] or "image",
+        "path": image.get("path") or "",
+        "base64": image.get("base64") or "",
+        "link": link,
+        "alt": image.get("alt") or "",
+    }
 
 
-def _v1_section(base, item):
+def _v1_section(item):
     return {
         "key": _key(item["id"]),
         "title": item.get("title") or "",
