@@ -32,7 +32,8 @@ class ImportedItem(models.Model):
 
     platform = models.CharField(_("plateforme d'origine"), max_length=20, choices=Platform.choices)
     kind = models.CharField(_("type"), max_length=20, choices=ItemKind.choices)
-    source_id = models.CharField(_("identifiant d'origine"), max_length=64)
+    # An id, or two for what has none of its own (an avis: « resource:person », two UUIDs).
+    source_id = models.CharField(_("identifiant d'origine"), max_length=160)
     source_slug = models.CharField(
         _("adresse d'origine (slug)"), max_length=255, blank=True, db_index=True
     )
