@@ -190,6 +190,8 @@ class BoundedPagination(WagtailPagination):
             return None
         if request.GET.get("order") == "random":  # a new order each time
             return None
+        if "search" in request.GET:  # the engine's answer: it follows the index, not the pages
+            return None
         params = sorted(
             (key, value)
             for key, value in request.GET.lists()
