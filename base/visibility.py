@@ -65,12 +65,13 @@ def visible_pages(queryset, user, grants=None, live_bases=False):
     of unpublished bases (their pages answer 404), in the same condition."""
     granted = frozenset(grants.base_ids) if grants else frozenset()
     if grants and grants.page_ids:
-        hidden = _path_prefix_in(_excluded_paths(user, granted, live_bases=False))
+        hidden = _path_prefix_in(_excluded_paths(user, granted))
         queryset = queryset.exclude(hidden & ~Q(pk__in=grants.page_ids))
         if live_bases:
-            queryset = queryset.exclude(in_bases(unpublished_bases()))
+            unpublished = _excluded_paths(user, hidden=False, unpublished=True)
+            queryset = queryset.exclude(_path_prefix_in(unpublished))
         return queryset
-    return queryset.exclude(_path_prefix_in(_excluded_paths(user, granted, live_bases)))
+    return queryset.exclude(_path_prefix_in(_excluded_paths(user, granted, unpublished=live_bases)))
 
 
 # The excluded bases' paths, read once per request and visitor (a page lists several things,
@@ -80,12 +81,13 @@ def visible_pages(queryset, user, grants=None, live_bases=False):
 _memo = ContextVar("base_visibility_memo", default=None)
 
 
-def _excluded_paths(user, granted, live_bases):
-    """Paths of the bases whose pages `visible_pages` leaves out."""
+def _excluded_paths(user, granted=frozenset(), hidden=True, unpublished=False):
+    """Paths of the bases whose pages `visible_pages` leaves out: those hidden from the user
+    (but the `granted` ones), the unpublished ones, or both."""
     return sorted(
         path
-        for pk, path, hidden, live in _bases_out_of_sight(user)
-        if (hidden and pk not in granted) or (live_bases and not live)
+        for pk, path, is_hidden, live in _bases_out_of_sight(user)
+        if (hidden and is_hidden and pk not in granted) or (unpublished and not live)
     )
 
 
@@ -127,11 +129,6 @@ class VisibilityMemoMiddleware:
             return self.get_response(request)
         finally:
             _memo.reset(token)
-
-
-def unpublished_bases():
-    """Bases that are not live: their pages cannot be reached either."""
-    return BasePage.objects.filter(live=False)
 
 
 def hidden_pages(queryset, user):

@@ -23,6 +23,7 @@ import re
 from django.conf import settings
 from django.db.models import Case, IntegerField, Q, QuerySet, Value, When
 from django.http import Http404
+from django.utils.cache import patch_cache_control
 from rest_framework import status
 from rest_framework.filters import BaseFilterBackend
 from rest_framework.response import Response
@@ -190,6 +191,8 @@ class BoundedPagination(WagtailPagination):
             return None
         if request.GET.get("order") == "random":  # a new order each time
             return None
+        if "search" in request.GET:  # the engine's answer: it follows the index, not the pages
+            return None
         params = sorted(
             (key, value)
             for key, value in request.GET.lists()
@@ -258,6 +261,14 @@ def _with_search(backends, replacement):
 class VisiblePagesAPIViewSet(BoundedParametersMixin, PagesAPIViewSet):
     base_serializer_class = AbsolutePageSerializer
     filter_backends = _with_search(PagesAPIViewSet.filter_backends, EngineSearchFilter)
+
+    def finalize_response(self, request, response, *args, **kwargs):
+        """A search's answer follows the index, which the worker updates after the commit that
+        drops the cached pages (portal.page_cache): never kept, like the search page's."""
+        response = super().finalize_response(request, response, *args, **kwargs)
+        if "search" in request.GET:
+            patch_cache_control(response, no_cache=True)
+        return response
 
     def get_base_queryset(self):
         """Also what `child_of`, `descendant_of` and the `parent` field start from."""

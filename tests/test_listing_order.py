@@ -5,6 +5,7 @@ totals, follow each publication, unpublication, renaming and visibility change a
 from django.test import TestCase
 
 from base.models import Visibility
+from search.lifecycle import drain
 from tests.factories import (
     BasePageFactory,
     ResourceCollectionPageFactory,
@@ -109,3 +110,14 @@ class APIListingOrderTests(TestCase):
         collection.save_revision().publish()
         data = self.client.get("/api/v2/collections/").json()
         self.assertEqual((data["meta"]["total_count"], data["items"]), (0, []))
+
+    def test_a_search_follows_the_index_as_the_worker_updates_it(self):
+        """Between a publication's commit and the worker's index update, a search answers from
+        the former index; once the index has the page, the next search finds it."""
+        drain()
+        ResourcePageFactory(parent=self.base, title="Atelier xylographie pour débuter")
+        self.assertEqual(self.listing("&search=xylographie"), (0, []))
+        drain()
+        self.assertEqual(
+            self.listing("&search=xylographie"), (1, ["Atelier xylographie pour débuter"])
+        )

@@ -11,7 +11,8 @@ from django.test import Client, RequestFactory, TestCase, override_settings
 
 from base.models import Visibility
 from portal.models import DailyResourceStat
-from portal.page_cache import PageCacheMiddleware
+from portal.page_cache import PageCacheMiddleware, invalidate
+from search.lifecycle import drain
 from tests.factories import BasePageFactory, ResourcePageFactory, UserFactory
 from tests.helpers import page_text
 
@@ -137,3 +138,14 @@ class AnonymousPageCacheTests(TestCase):
                 self.assertEqual(first["X-Page-Cache"], "skip")
                 second = PageCacheMiddleware(plain)(RequestFactory().get(path))
                 self.assertEqual(second.content, b"<p>Page ordinaire</p>")
+
+    def test_an_api_search_follows_the_index_not_the_cache(self):
+        """The worker indexes a publication after the commit that dropped the cached pages:
+        a search of the read API answered meanwhile must not stay in the cache."""
+        drain()
+        ResourcePageFactory(parent=self.base, title="Atelier xylographie")
+        invalidate()  # what the publication's commit does; the index has not followed yet
+        url = "/api/v2/ressources/?search=xylographie"
+        self.assertEqual(self.client.get(url).json()["meta"]["total_count"], 0)
+        drain()
+        self.assertEqual(self.client.get(url).json()["meta"]["total_count"], 1)
