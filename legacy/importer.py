@@ -158,6 +158,7 @@ class Importer:
         self.report = Report(self.platform, dry_run)
         self.index = BasesIndexPage.objects.get()
         self.users = {}
+        self.users_counted = set()  # `users` is forgotten with a refused item; this is not
         self.bases = {}
         self.files = []  # stored by the item being written
 
@@ -190,7 +191,15 @@ class Importer:
     def run_community(self, bases):
         """Logos and covers, rubriques, avis and follows, once the pages they belong to exist."""
         images = [
-            (base, {**spec, "key": f"{base['key']}:{name}", "title": base["title"], "field": name})
+            (
+                base,
+                {
+                    **spec,
+                    "key": f"{base['key']}:{name}",
+                    "title": f"{BASE_IMAGES[name]} de la base {base['title']}",
+                    "field": name,
+                },
+            )
             for base in bases
             for name in BASE_IMAGES
             if (spec := base.get(name))
@@ -200,7 +209,7 @@ class Importer:
                 ItemKind.BASE_IMAGE, item, lambda b=base, i=item: self.write_base_image(b, i)
             )
             label = BASE_IMAGES[item["field"]]
-            self.progress(label, number, len(images), item["title"], status)
+            self.progress(label, number, len(images), base["title"], status)
         sections = [(base, item) for base in bases for item in base.get("sections") or []]
         for number, (base, item) in enumerate(sections, 1):
             if item["kind"] != "resources":
@@ -304,11 +313,10 @@ class Importer:
             for key in (item["user"], item.get("person")):
                 self.user(key)
         elif kind == ItemKind.BASE_IMAGE and not self.local_file(item):
-            where = "son adresse seule est dans l'export"
             self.unmapped(
-                f"Base « {item['title']} »",
-                f"{BASE_IMAGES[item['field']].lower()} : {where}, relancez avec --telecharger "
-                "pour le reprendre",
+                item["title"],
+                "son adresse seule est dans l'export : relancez avec --telecharger pour la "
+                "reprendre",
             )
 
     # The table of imported items ----------------------------------------------------------------
@@ -368,8 +376,9 @@ class Importer:
                 user = self.create_user(key, person)
             else:
                 self.report.created[ItemKind.USER] += 1
-        elif row is not None:
+        elif row is not None and key not in self.users_counted:
             self.report.existing[ItemKind.USER] += 1
+        self.users_counted.add(key)
         self.users[key] = user
         return user
 
@@ -762,8 +771,7 @@ class Importer:
         if image is None:
             # Why is in the notes just added; the item is refused with them (a later run, with
             # the file or --telecharger, takes it).
-            reasons = " ".join(text for _i, text in self.report.unmapped[notes:])
-            raise ValidationError(f"{label} : {reasons}")
+            raise ValidationError(" ".join(text for _i, text in self.report.unmapped[notes:]))
         waiting = page.has_unpublished_changes
         draft = page.get_latest_revision_as_object()
         setattr(draft, name, image)

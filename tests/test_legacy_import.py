@@ -352,6 +352,8 @@ class CommunityImportTests(TestCase):
         self.assertIn("Avis : 3 créé(e)s", output)
         self.assertIn("Suivis : 2 créé(e)s", output)
         self.assertIn("Rubriques : 1 créé(e)s", output)
+        # Refused items (the cover, Sami's avis) do not make the accounts count twice.
+        self.assertIn("Comptes : 4 créé(e)s, 0 déjà importé(e)s", output)
         # Nobody was told anything.
         self.assertFalse(Notification.objects.exists())
         self.assertEqual(mail.outbox, [])
@@ -409,7 +411,7 @@ class CommunityImportTests(TestCase):
         base = BasePage.objects.get(title="Hub numérique Sud-Ouest")
         self.assertIsNone(base.logo)
         self.assertIn(
-            "Logo de la base « Hub numérique Sud-Ouest » : Téléversez une image valide", output
+            "« Logo de la base Hub numérique Sud-Ouest » : Téléversez une image valide", output
         )
         _folders, files = default_storage.listdir("original_images")
         self.assertFalse([name for name in files if name.startswith("logo-pas-une-image")])
@@ -449,7 +451,11 @@ class CommunityImportTests(TestCase):
         self.assertIn("Suivis : 2 à créer", output)
         self.assertIn("Rubriques : 1 à créer", output)
         self.assertIn("Logos et couvertures : 2 à créer", output)
-        self.assertIn("image de couverture : son adresse seule est dans l'export", output)
+        self.assertIn(
+            "Image de couverture de la base Hub Numérique de l'Est : son adresse seule est dans "
+            "l'export : relancez avec --telecharger",
+            output,
+        )
         self.assertIn("« Rubrique Nos parcours » : rubrique de collections", output)
         self.assertFalse(ResourceReview.objects.exists())
         self.assertFalse(Follow.objects.exists())
