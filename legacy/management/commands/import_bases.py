@@ -11,7 +11,10 @@ from ressources.models import Licence
 
 
 class Command(BaseCommand):
-    help = "Importe les bases, ressources et collections d'un export de La Base ou des Bases."
+    help = (
+        "Importe les bases, ressources et collections d'un export de La Base ou des Bases, avec "
+        "les logos et couvertures des bases, les avis, les suivis et les rubriques."
+    )
 
     def add_arguments(self, parser):
         parser.add_argument("export", help="Fichier JSON de l'export (voir le README).")
