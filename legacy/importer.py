@@ -43,6 +43,7 @@ from ressources.models import (
     ResourcePage,
     ResourceReview,
     ResourceVersion,
+    Usefulness,
 )
 from ressources.richtext import PARAGRAPH_FEATURES, html_text, html_to_markup, markup_to_html
 from ressources.uploads import clean_document, clean_image
@@ -806,6 +807,8 @@ class Importer:
         page = self.page_of(ItemKind.RESOURCE, resource["key"])
         if page is None:
             raise ValidationError(f"sa ressource « {resource['title']} » n'a pas été importée")
+        if data["usefulness"] not in Usefulness.values:
+            raise ValidationError(f"note « {data['usefulness']} » hors de l'échelle de 1 à 4")
         author = self.user(data["author"])
         if author is None:
             raise ValidationError("son auteur n'est pas dans l'export (ni son adresse e-mail)")

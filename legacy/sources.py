@@ -503,13 +503,13 @@ def _v2_resource(item):
             {
                 "author": _key(row["sentById"]),
                 # « Non / Moyen / Oui / Beaucoup » there, « Pas utile … Très utile » here.
-                "usefulness": int(row["rating"]),
+                "usefulness": row.get("rating"),
                 "comment": (row.get("comment") or "").strip(),
                 "created": moment(row.get("created")),
                 "updated": moment(row.get("updated") or row.get("created")),
             }
             for row in item.get("resourceFeedback") or []
-            if not row.get("deleted") and row.get("sentById") and row.get("rating") in (1, 2, 3, 4)
+            if not row.get("deleted") and row.get("sentById")
         ],
     }
 

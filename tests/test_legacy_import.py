@@ -380,6 +380,28 @@ class CommunityImportTests(TestCase):
         self.assertIn("Rubriques : 0 créé(e)s, 1 déjà importé(e)s", again)
         self.assertIn("Logos et couvertures : 0 créé(e)s, 1 déjà importé(e)s", again)
 
+    def test_an_interrupted_run_resumes_at_the_first_avis_not_written(self):
+        original = Importer.write_review
+        calls = []
+
+        def failing(self, resource, data):
+            calls.append(data["key"])
+            if len(calls) == 2:
+                raise RuntimeError("coupure")
+            return original(self, resource, data)
+
+        with (
+            mock.patch.object(Importer, "write_review", failing),
+            self.assertRaises(RuntimeError),
+        ):
+            run(V2)
+        self.assertEqual(ResourceReview.objects.count(), 1)
+        self.assertFalse(Follow.objects.exists())  # after the avis: not reached
+        output = run(V2)
+        self.assertIn("Avis : 1 créé(e)s, 1 déjà importé(e)s", output)
+        self.assertIn("Suivis : 3 créé(e)s", output)
+        self.assertEqual(ResourceReview.objects.count(), 2)
+
     def test_a_cover_given_by_its_address_comes_with_telecharger_on_a_later_run(self):
         run(V1)
         base = BasePage.objects.get(title="Hub Numérique de l'Est")
@@ -482,10 +504,12 @@ class CommunityImportTests(TestCase):
         self.assertEqual((review.usefulness, review.comment), (Usefulness.USEFUL, "Donné ici."))
         self.assertIn("cette personne a déjà un avis sur la ressource ici : gardé", output)
 
-    def test_a_long_comment_is_cut(self):
+    def test_a_long_comment_is_cut_and_a_rating_off_the_scale_refused(self):
         export = json.loads(Path(V2).read_text())
         feedback = export["bases"][0]["resources"][0]["resourceFeedback"][0]
         feedback["comment"] = "Très complet. " * 200
+        kit = export["bases"][0]["resources"][1]["resourceFeedback"][0]
+        kit["rating"] = 5
         with tempfile.TemporaryDirectory() as folder:
             path = Path(folder) / "export.json"
             path.write_text(json.dumps(export))
@@ -495,6 +519,9 @@ class CommunityImportTests(TestCase):
         self.assertEqual(len(review.comment), 2000)
         self.assertTrue(review.comment.endswith("…"))
         self.assertIn("coupé à 2000 caractères", output)
+        # A rating off the 1–4 scale is not guessed.
+        self.assertIn("note « 5 » hors de l'échelle de 1 à 4", output)
+        self.assertFalse(self.reviews("Kit sobriété numérique en atelier"))
 
 
 class V1UsefulnessTests(SimpleTestCase):
