@@ -133,8 +133,7 @@ class VisibilityMemoMiddleware:
 
 def hidden_pages(queryset, user):
     """The complement of `visible_pages`: the pages of the private bases the user may not read."""
-    hidden = hidden_bases(user)
-    return queryset.filter(in_bases(hidden))
+    return queryset.filter(_path_prefix_in(_excluded_paths(user)))
 
 
 def visible_pages_for_request(queryset, request):
