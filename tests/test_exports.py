@@ -221,6 +221,8 @@ def test_a_search_is_exported_as_the_person_sees_it(
     """Type a search, open « Exporter (JSON) »: the resources found, with their licence."""
     from selenium.webdriver.common.by import By
     from selenium.webdriver.common.keys import Keys
+    from selenium.webdriver.support import expected_conditions as EC
+    from selenium.webdriver.support.ui import WebDriverWait
 
     from tests import ux_world
 
@@ -228,11 +230,14 @@ def test_a_search_is_exported_as_the_person_sees_it(
     browser.get(live_server.url + "/rechercher/")
     field = browser.find_element(By.ID, "search-input")
     field.send_keys("messagerie", Keys.ENTER)
-    link = browser.find_element(By.LINK_TEXT, "Exporter (JSON)")
+    # The results page loads after Enter: wait for it rather than read the page being left.
+    link = WebDriverWait(browser, 10).until(
+        EC.presence_of_element_located((By.LINK_TEXT, "Exporter (JSON)"))
+    )
     browser.execute_script("arguments[0].scrollIntoView({block: 'center'})", link)
-    browser.save_screenshot("/tmp/exports-search.png")
     link.click()
-    data = json.loads(browser.find_element(By.TAG_NAME, "pre").text)
+    pre = WebDriverWait(browser, 10).until(EC.presence_of_element_located((By.TAG_NAME, "pre")))
+    data = json.loads(pre.text)
     assert data["export"] == "Recherche « messagerie »"
     assert {row["titre"] for row in data["ressources"]} == {r.title for r in world.resources}
     assert {row["licence"] for row in data["ressources"]} == {"CC-BY-4.0"}
